@@ -1,0 +1,20 @@
+# KAM Suite — see README.md. Every target works from a fresh clone.
+.PHONY: demo test test-odoo lint pot setup
+
+setup:  ## get Odoo 18.0 and the virtualenv into the cache
+	setup/bootstrap >/dev/null
+
+demo:  ## serve Odoo with the three add-ons and demo data on http://localhost:8069
+	setup/demo
+
+test:  ## run every test (pytest, browser tours included)
+	setup/test
+
+test-odoo:  ## run the add-ons' tests through odoo-bin --test-enable
+	setup/test --odoo-bin
+
+lint:  ## ruff, pylint-odoo and the XML/manifest checks, as pre-commit runs them
+	setup/lint
+
+pot:  ## regenerate i18n/<module>.pot from a database with the add-ons installed
+	setup/pot

@@ -1,0 +1,27 @@
+# Copyright 2026 KAM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Job Descriptions",
+    "summary": "Versioned job descriptions with agreement, approval, acknowledgement "
+    "and a printable document in the standard form",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources/Employees",
+    "website": "https://github.com/kam-suite/kam-suite",
+    "author": "KAM Suite contributors",
+    "maintainers": ["kam-suite"],
+    "license": "LGPL-3",
+    "installable": True,
+    "depends": ["hr", "kam_management"],
+    "data": [
+        "security/kam_job_description_groups.xml",
+        "security/ir.model.access.csv",
+        "views/hr_job_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/menus.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "kam_job_description/static/tests/tours/*.js",
+        ],
+    },
+}

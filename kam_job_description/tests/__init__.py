@@ -1,0 +1,2 @@
+from . import test_skeleton
+from . import test_tour

@@ -1,0 +1,55 @@
+# Copyright 2026 KAM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
+from odoo.tests import TransactionCase, new_test_user
+
+
+class KamCommon(TransactionCase):
+    """Users per role and a second company, built once for every KAM test.
+
+    Roles: two KAMs (``kam``, ``kam2``), their head of sales (``manager``), the
+    commercial director (``director``), a plain employee, a portal user, and a
+    KAM of a second company (``kam_other_company``).
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env.company
+        cls.company_2 = cls.env["res.company"].create({"name": "KAM Second Company"})
+        cls.user_director = cls._new_user("kam_director", "kam_management.group_kam_director")
+        cls.user_manager = cls._new_user("kam_manager", "kam_management.group_kam_manager")
+        cls.user_kam = cls._new_user("kam_user", "kam_management.group_kam_user")
+        cls.user_kam2 = cls._new_user("kam_user2", "kam_management.group_kam_user")
+        cls.user_employee = cls._new_user("kam_employee", "base.group_user")
+        cls.user_portal = new_test_user(cls.env, login="kam_portal", groups="base.group_portal")
+        cls.user_kam_other_company = new_test_user(
+            cls.env,
+            login="kam_user_c2",
+            groups="base.group_user,kam_management.group_kam_user",
+            company_id=cls.company_2.id,
+            company_ids=[Command.set(cls.company_2.ids)],
+        )
+        # The KAMs report to the head of sales, who reports to the director.
+        employees = cls.env["hr.employee"].create(
+            [
+                {"name": user.name, "user_id": user.id, "company_id": cls.company.id}
+                for user in (cls.user_director, cls.user_manager, cls.user_kam, cls.user_kam2)
+            ]
+        )
+        cls.employee_director, cls.employee_manager, cls.employee_kam, cls.employee_kam2 = employees
+        cls.employee_manager.parent_id = cls.employee_director
+        (cls.employee_kam | cls.employee_kam2).parent_id = cls.employee_manager
+
+    @classmethod
+    def _new_user(cls, login, groups):
+        return new_test_user(
+            cls.env,
+            login=login,
+            groups=f"base.group_user,{groups}",
+            company_id=cls.company.id,
+            company_ids=[Command.set((cls.company | cls.company_2).ids)]
+            if groups.endswith("director")
+            else [Command.set(cls.company.ids)],
+        )

@@ -1,0 +1,12 @@
+# Copyright 2026 KAM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    kam_payment_grace_days = fields.Integer(
+        related="company_id.kam_payment_grace_days",
+        readonly=False,
+    )

@@ -1,0 +1,264 @@
+# shellcheck shell=bash
+# Shared helpers for the setup scripts. Source it; do not run it.
+#
+# Environment a user may set:
+#   ODOO_SRC        Odoo 18.0 source: a source tree or a git repository (bare or not)
+#   ODOO_REF        branch, tag or commit to take from ODOO_SRC (git only; default HEAD)
+#   KAM_CACHE       cache directory (default: ${XDG_CACHE_HOME:-~/.cache}/kam-suite)
+#   PGHOST/PGPORT/PGUSER/PGPASSWORD
+#                   use this PostgreSQL server instead of a private cluster
+#   PYTHON          interpreter for the virtualenv (default: python3)
+
+set -euo pipefail
+shopt -s inherit_errexit
+
+KAM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+KAM_CACHE=${KAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kam-suite}
+KAM_ODOO_GIT_URL=${KAM_ODOO_GIT_URL:-https://github.com/odoo/odoo.git}
+KAM_ODOO_BRANCH=18.0
+KAM_MODULES=kam_management,kam_receivables,kam_job_description
+PYTHON=${PYTHON:-python3}
+mkdir -p "$KAM_CACHE"
+# PostgreSQL refuses to run as root. Under root, clusters (templates and runs) live
+# where the unprivileged "postgres" user can reach them; otherwise in the cache.
+if [[ $(id -u) == 0 ]]; then
+    KAM_STATE=${KAM_STATE:-/var/tmp/kam-suite}
+    KAM_PG_OS_USER=${KAM_PG_OS_USER:-postgres}
+else
+    KAM_STATE=${KAM_STATE:-$KAM_CACHE}
+    KAM_PG_OS_USER=
+fi
+mkdir -p "$KAM_STATE"
+
+say() { printf '[kam] %s\n' "$*" >&2; }
+die() {
+    printf '[kam] ERROR: %s\n' "$*" >&2
+    exit 1
+}
+
+# Debian packages the suite needs at run time, by the command that proves they are there.
+declare -A KAM_DEB_PACKAGES=(
+    [initdb]="postgresql-15 (PostgreSQL server binaries)"
+    [chromium]="chromium (browser tests)"
+    [wkhtmltopdf]="wkhtmltopdf (PDF reports)"
+)
+
+pg_bindir() {
+    local d
+    for d in "${KAM_PG_BINDIR:-}" /usr/lib/postgresql/16/bin /usr/lib/postgresql/15/bin; do
+        [[ -n "$d" && -x "$d/initdb" && -x "$d/pg_ctl" ]] && {
+            echo "$d"
+            return 0
+        }
+    done
+    command -v initdb >/dev/null && command -v pg_ctl >/dev/null &&
+        dirname "$(command -v initdb)" && return 0
+    return 1
+}
+
+# Installs missing Debian packages when running as root in CI; elsewhere it tells
+# the user what to install.
+ensure_system_packages() {
+    local missing=() cmd
+    pg_bindir >/dev/null || missing+=(postgresql-15)
+    for cmd in chromium wkhtmltopdf; do
+        command -v "$cmd" >/dev/null || missing+=("$cmd")
+    done
+    command -v pg_dump >/dev/null || missing+=(postgresql-client-15)
+    ((${#missing[@]})) || return 0
+    if [[ "${CI:-}" == "true" && $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+        say "installing Debian packages: ${missing[*]}"
+        apt-get update -qq >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+            "${missing[@]}" >"$KAM_CACHE/apt.log" 2>&1 ||
+            die "apt-get install ${missing[*]} failed; see $KAM_CACHE/apt.log"
+        return 0
+    fi
+    die "missing Debian packages: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]}"
+}
+
+# --- Odoo source -----------------------------------------------------------------
+
+# Prints the path of an Odoo 18.0 source tree, materialising it in the cache.
+odoo_source() {
+    local src ref commit dest
+    if [[ -n "${ODOO_SRC:-}" ]]; then
+        src=$ODOO_SRC
+        [[ -e "$src" ]] || die "ODOO_SRC=$src does not exist. Set ODOO_SRC to an Odoo 18.0 source tree or git repository."
+        if git --git-dir="$src" rev-parse --git-dir >/dev/null 2>&1 ||
+            git -C "$src" rev-parse --git-dir >/dev/null 2>&1; then
+            local gitdir
+            gitdir=$(git -C "$src" rev-parse --absolute-git-dir 2>/dev/null ||
+                git --git-dir="$src" rev-parse --absolute-git-dir)
+            ref=${ODOO_REF:-HEAD}
+            commit=$(git --git-dir="$gitdir" rev-parse --verify -q "$ref^{commit}") ||
+                die "ODOO_REF=$ref is not a branch, tag or commit of $src. Set ODOO_REF to one that exists."
+            dest=$KAM_CACHE/odoo/$commit
+            if [[ ! -f "$dest/.kam-complete" ]]; then
+                say "exporting Odoo $commit from $src into $dest"
+                rm -rf "$dest.part"
+                mkdir -p "$dest.part"
+                git --git-dir="$gitdir" archive --format=tar "$commit" | tar -x -C "$dest.part"
+                echo "$commit" >"$dest.part/.kam-complete"
+                rm -rf "$dest"
+                mv "$dest.part" "$dest"
+            fi
+        elif [[ -f "$src/odoo-bin" ]]; then
+            [[ -z "${ODOO_REF:-}" ]] || say "ODOO_SRC is a plain source tree; ODOO_REF=$ODOO_REF is ignored"
+            dest=$(cd "$src" && pwd)
+        else
+            die "ODOO_SRC=$src is neither a git repository nor an Odoo source tree (no odoo-bin). Set ODOO_SRC to an Odoo 18.0 checkout."
+        fi
+        ln -sfn "$dest" "$KAM_CACHE/odoo/current.tmp" && mv -T "$KAM_CACHE/odoo/current.tmp" "$KAM_CACHE/odoo/current"
+    elif [[ -f "$KAM_CACHE/odoo/current/odoo-bin" ]]; then
+        dest=$(readlink -f "$KAM_CACHE/odoo/current")
+    else
+        dest=$KAM_CACHE/odoo/github-$KAM_ODOO_BRANCH
+        if [[ ! -f "$dest/odoo-bin" ]]; then
+            say "cloning Odoo $KAM_ODOO_BRANCH from $KAM_ODOO_GIT_URL (shallow)"
+            mkdir -p "$KAM_CACHE/odoo"
+            rm -rf "$dest.part"
+            git clone -q --depth 1 --branch "${ODOO_REF:-$KAM_ODOO_BRANCH}" "$KAM_ODOO_GIT_URL" "$dest.part" ||
+                die "could not clone Odoo from $KAM_ODOO_GIT_URL. Set ODOO_SRC to a local Odoo 18.0 source tree or git repository (and ODOO_REF to a ref in it)."
+            mv "$dest.part" "$dest"
+        fi
+        ln -sfn "$dest" "$KAM_CACHE/odoo/current"
+    fi
+    [[ -f "$dest/odoo/release.py" ]] || die "$dest is not an Odoo source tree. Set ODOO_SRC to an Odoo 18.0 source."
+    grep -q "version_info = (18, 0" "$dest/odoo/release.py" ||
+        die "$dest is not Odoo 18.0 ($(grep -m1 '^version_info' "$dest/odoo/release.py")). Set ODOO_SRC/ODOO_REF to an 18.0 source."
+    echo "$dest"
+}
+
+# --- virtualenv ------------------------------------------------------------------
+
+hash_files() { cat "$@" | sha1sum | cut -c1-12; }
+
+# Prints the virtualenv path for the given Odoo source, creating it when needed.
+odoo_venv() {
+    local odoo=$1 key venv pyver reqs
+    pyver=$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+    key=$( (
+        echo "$pyver"
+        cat "$odoo/requirements.txt" "$KAM_ROOT/setup/requirements-dev.txt" "$KAM_ROOT/setup/constraints.txt"
+    ) | sha1sum | cut -c1-12)
+    venv=$KAM_CACHE/venv/py$pyver-$key
+    if [[ ! -f "$venv/.kam-complete" ]]; then
+        say "creating virtualenv $venv (Odoo requirements + dev tools); this takes a few minutes once"
+        rm -rf "$venv"
+        "$PYTHON" -m venv "$venv"
+        reqs=$venv/odoo-requirements.txt
+        # python-ldap needs libldap/libsasl headers and only serves auth_ldap, which we do not use.
+        grep -v -i '^python-ldap' "$odoo/requirements.txt" >"$reqs"
+        PIP_CONSTRAINT=$KAM_ROOT/setup/constraints.txt "$venv/bin/pip" install -q --disable-pip-version-check \
+            -r "$reqs" -r "$KAM_ROOT/setup/requirements-dev.txt" >"$venv/pip.log" 2>&1 || {
+            tail -30 "$venv/pip.log" >&2
+            die "installing Python requirements failed (log: $venv/pip.log)"
+        }
+        touch "$venv/.kam-complete"
+    fi
+    echo "$venv"
+}
+
+# --- PostgreSQL ------------------------------------------------------------------
+
+free_port() {
+    "$PYTHON" - <<'EOF'
+import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])
+s.close()
+EOF
+}
+
+# Runs a PostgreSQL server command as the unprivileged user when we are root.
+as_pg() {
+    if [[ -n "$KAM_PG_OS_USER" ]]; then
+        runuser -u "$KAM_PG_OS_USER" -- "$@"
+    else
+        "$@"
+    fi
+}
+
+# Starts a private cluster in directory $1 (initialising it when empty).
+# Exports PGHOST/PGPORT/PGUSER for it.
+pg_start() {
+    local dir=$1 bindir
+    bindir=$(pg_bindir) || die "PostgreSQL server binaries (initdb, pg_ctl) not found. Install the Debian package postgresql-15 (apt-get install postgresql-15)."
+    mkdir -p "$dir/socket"
+    if [[ -n "$KAM_PG_OS_USER" ]]; then
+        id -u "$KAM_PG_OS_USER" >/dev/null 2>&1 ||
+            die "running as root needs the system user '$KAM_PG_OS_USER' to own PostgreSQL (the Debian package postgresql-15 creates it), or set KAM_PG_OS_USER"
+        chmod 755 "$KAM_STATE"
+        chown -R "$KAM_PG_OS_USER" "$dir"
+    fi
+    if [[ ! -f "$dir/data/PG_VERSION" ]]; then
+        as_pg "$bindir/initdb" -D "$dir/data" -U odoo --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
+            die "initdb failed; see $dir/initdb.log"
+    fi
+    rm -f "$dir/data/postmaster.pid"
+    PGPORT=$(free_port)
+    as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
+        -o "-k $dir/socket -p $PGPORT -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=80" \
+        start >/dev/null || {
+        tail -20 "$dir/postgres.log" >&2
+        die "PostgreSQL did not start; see $dir/postgres.log"
+    }
+    export PGHOST=$dir/socket PGPORT PGUSER=odoo
+    unset PGPASSWORD
+    KAM_PG_DIR=$dir
+}
+
+pg_stop() {
+    local dir=${1:-${KAM_PG_DIR:-}} bindir
+    [[ -n "$dir" && -f "$dir/data/postmaster.pid" ]] || return 0
+    bindir=$(pg_bindir) || return 0
+    as_pg "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+}
+
+# Decided once, before pg_start exports PGHOST for a private cluster.
+if [[ -z "${KAM_PG_EXTERNAL:-}" ]]; then
+    if [[ -n "${PGHOST:-}" || -n "${PGPORT:-}" ]]; then KAM_PG_EXTERNAL=1; else KAM_PG_EXTERNAL=0; fi
+    export KAM_PG_EXTERNAL
+fi
+external_pg() { [[ "$KAM_PG_EXTERNAL" == 1 ]]; }
+
+# --- Odoo configuration and template databases ------------------------------------
+
+addons_hash() {
+    (
+        cd "$KAM_ROOT"
+        find kam_* -type f ! -path '*/__pycache__/*' ! -name '*.pyc' -print0 | sort -z | xargs -0 sha1sum
+    ) | sha1sum | cut -c1-12
+}
+
+# Writes an odoo.conf for the current PostgreSQL settings to $1.
+write_odoo_conf() {
+    local conf=$1 odoo=$2 datadir=$3
+    cat >"$conf" <<EOF
+[options]
+addons_path = $odoo/odoo/addons,$odoo/addons,$KAM_ROOT
+data_dir = $datadir
+db_host = ${PGHOST:-False}
+db_port = ${PGPORT:-False}
+db_user = ${PGUSER:-odoo}
+db_password = ${PGPASSWORD:-False}
+admin_passwd = admin
+list_db = True
+without_demo = False
+max_cron_threads = 0
+log_level = info
+EOF
+}
+
+# Fails with Odoo's error lines when a log has ERROR/CRITICAL lines or unexpected warnings.
+check_odoo_log() {
+    local log=$1 what=$2 bad
+    bad=$(grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL|WARNING) ' "$log" |
+        grep -v -E -f "$KAM_ROOT/setup/allowed-warnings.txt" || true)
+    if [[ -n "$bad" ]]; then
+        printf '%s\n' "$bad" | head -40 >&2
+        die "$what: Odoo logged errors or warnings (full log: $log)"
+    fi
+}
