@@ -229,7 +229,9 @@ external_pg() { [[ "$KAM_PG_EXTERNAL" == 1 ]]; }
 addons_hash() {
     (
         cd "$KAM_ROOT"
-        find kam_* -type f ! -path '*/__pycache__/*' ! -name '*.pyc' -print0 | sort -z | xargs -0 sha1sum
+        # What the install reads: tests, readme fragments and .pot files do not count.
+        find kam_* -type f ! -path '*/__pycache__/*' ! -name '*.pyc' ! -path '*/tests/*' \
+            ! -path '*/readme/*' ! -name '*.pot' ! -name 'README.rst' -print0 | sort -z | xargs -0 sha1sum
     ) | sha1sum | cut -c1-12
 }
 
