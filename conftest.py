@@ -21,7 +21,9 @@ def _allowed_patterns():
     if not _ALLOWED_FILE.exists():
         return []
     lines = _ALLOWED_FILE.read_text().splitlines()
-    return [re.compile(line) for line in lines if line.strip() and not line.startswith("#")]
+    return [
+        re.compile(line) for line in lines if line.strip() and not line.startswith("#")
+    ]
 
 
 class _OdooLogCollector(logging.Handler):
@@ -56,7 +58,8 @@ def _no_odoo_errors_or_warnings():
     logged = _collector.take()
     if logged:
         pytest.fail(
-            "Odoo logged errors or unexpected warnings during this test:\n" + "\n".join(logged),
+            "Odoo logged errors or unexpected warnings during this test:\n"
+            + "\n".join(logged),
             pytrace=False,
         )
 
@@ -66,7 +69,11 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
     if report.skipped and not hasattr(report, "wasxfail"):
-        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        reason = (
+            report.longrepr[2]
+            if isinstance(report.longrepr, tuple)
+            else report.longrepr
+        )
         report.outcome = "failed"
         report.longrepr = f"skipped tests fail this suite: {reason}"
 

@@ -10,7 +10,6 @@
     "author": "KAM Suite contributors",
     "maintainers": ["kam-suite"],
     "license": "LGPL-3",
-    "installable": True,
     "depends": ["hr", "kam_management"],
     "data": [
         "security/kam_job_description_groups.xml",

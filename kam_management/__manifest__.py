@@ -11,7 +11,6 @@
     "maintainers": ["kam-suite"],
     "license": "LGPL-3",
     "application": True,
-    "installable": True,
     "depends": ["sale_management", "calendar", "hr", "mail"],
     "data": [
         "security/kam_management_groups.xml",

@@ -29,6 +29,7 @@ else
     KAM_PG_OS_USER=
 fi
 mkdir -p "$KAM_STATE"
+export KAM_STATE
 
 say() { printf '[kam] %s\n' "$*" >&2; }
 die() {
@@ -109,6 +110,7 @@ odoo_source() {
         else
             die "ODOO_SRC=$src is neither a git repository nor an Odoo source tree (no odoo-bin). Set ODOO_SRC to an Odoo 18.0 checkout."
         fi
+        check_odoo_tree "$dest"
         ln -sfn "$dest" "$KAM_CACHE/odoo/current.tmp" && mv -T "$KAM_CACHE/odoo/current.tmp" "$KAM_CACHE/odoo/current"
     elif [[ -f "$KAM_CACHE/odoo/current/odoo-bin" ]]; then
         dest=$(readlink -f "$KAM_CACHE/odoo/current")
@@ -124,10 +126,15 @@ odoo_source() {
         fi
         ln -sfn "$dest" "$KAM_CACHE/odoo/current"
     fi
-    [[ -f "$dest/odoo/release.py" ]] || die "$dest is not an Odoo source tree. Set ODOO_SRC to an Odoo 18.0 source."
+    check_odoo_tree "$dest"
+    echo "$dest"
+}
+
+check_odoo_tree() {
+    local dest=$1
+    [[ -f "$dest/odoo/release.py" ]] || die "$dest is not an Odoo source tree. Set ODOO_SRC (and ODOO_REF) to an Odoo 18.0 source."
     grep -q "version_info = (18, 0" "$dest/odoo/release.py" ||
         die "$dest is not Odoo 18.0 ($(grep -m1 '^version_info' "$dest/odoo/release.py")). Set ODOO_SRC/ODOO_REF to an 18.0 source."
-    echo "$dest"
 }
 
 # --- virtualenv ------------------------------------------------------------------

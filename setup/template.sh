@@ -24,7 +24,8 @@ install_modules() {
     local db=$1 conf=$2 log=$3
     say "installing $KAM_MODULES with demo data into $db (a few minutes once per add-on change)"
     if ! odoo_bin "$log" -c "$conf" -d "$db" -i "$KAM_MODULES" --stop-after-init --no-http; then
-        grep -E ' (ERROR|CRITICAL) ' -A 15 "$log" | head -60 >&2
+        # from Odoo's first error to the end: the cause is at the bottom of a traceback
+        sed -n '/^[0-9-]* [0-9:,]* [0-9]* \(ERROR\|CRITICAL\) /,$p' "$log" | tail -60 >&2
         die "installing the add-ons failed (full log: $log)"
     fi
     check_odoo_log "$log" "installing the add-ons"

@@ -18,12 +18,18 @@ class KamCommon(TransactionCase):
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company = cls.env.company
         cls.company_2 = cls.env["res.company"].create({"name": "KAM Second Company"})
-        cls.user_director = cls._new_user("kam_director", "kam_management.group_kam_director")
-        cls.user_manager = cls._new_user("kam_manager", "kam_management.group_kam_manager")
+        cls.user_director = cls._new_user(
+            "kam_director", "kam_management.group_kam_director"
+        )
+        cls.user_manager = cls._new_user(
+            "kam_manager", "kam_management.group_kam_manager"
+        )
         cls.user_kam = cls._new_user("kam_user", "kam_management.group_kam_user")
         cls.user_kam2 = cls._new_user("kam_user2", "kam_management.group_kam_user")
         cls.user_employee = cls._new_user("kam_employee", "base.group_user")
-        cls.user_portal = new_test_user(cls.env, login="kam_portal", groups="base.group_portal")
+        cls.user_portal = new_test_user(
+            cls.env, login="kam_portal", groups="base.group_portal"
+        )
         cls.user_kam_other_company = new_test_user(
             cls.env,
             login="kam_user_c2",
@@ -35,10 +41,20 @@ class KamCommon(TransactionCase):
         employees = cls.env["hr.employee"].create(
             [
                 {"name": user.name, "user_id": user.id, "company_id": cls.company.id}
-                for user in (cls.user_director, cls.user_manager, cls.user_kam, cls.user_kam2)
+                for user in (
+                    cls.user_director,
+                    cls.user_manager,
+                    cls.user_kam,
+                    cls.user_kam2,
+                )
             ]
         )
-        cls.employee_director, cls.employee_manager, cls.employee_kam, cls.employee_kam2 = employees
+        (
+            cls.employee_director,
+            cls.employee_manager,
+            cls.employee_kam,
+            cls.employee_kam2,
+        ) = employees
         cls.employee_manager.parent_id = cls.employee_director
         (cls.employee_kam | cls.employee_kam2).parent_id = cls.employee_manager
 

@@ -14,7 +14,9 @@ class TestGroups(KamCommon):
         self.assertTrue(director.has_group("kam_management.group_kam_manager"))
         self.assertTrue(director.has_group("kam_management.group_kam_user"))
         self.assertTrue(self.user_manager.has_group("kam_management.group_kam_user"))
-        self.assertFalse(self.user_manager.has_group("kam_management.group_kam_director"))
+        self.assertFalse(
+            self.user_manager.has_group("kam_management.group_kam_director")
+        )
         self.assertTrue(self.user_kam.has_group("sales_team.group_sale_salesman"))
         self.assertFalse(self.user_kam.has_group("kam_management.group_kam_manager"))
 
@@ -26,9 +28,16 @@ class TestGroups(KamCommon):
             visible = menus.with_user(user)._visible_menu_ids()
             self.assertIn(root.id, visible, user.login)
         # Settings are for administrators only.
-        self.assertNotIn(settings.id, menus.with_user(self.user_director)._visible_menu_ids())
-        self.assertIn(settings.id, menus.with_user(self.env.ref("base.user_admin"))._visible_menu_ids())
-        self.assertNotIn(root.id, menus.with_user(self.user_employee)._visible_menu_ids())
+        self.assertNotIn(
+            settings.id, menus.with_user(self.user_director)._visible_menu_ids()
+        )
+        self.assertIn(
+            settings.id,
+            menus.with_user(self.env.ref("base.user_admin"))._visible_menu_ids(),
+        )
+        self.assertNotIn(
+            root.id, menus.with_user(self.user_employee)._visible_menu_ids()
+        )
 
     def test_active_window_setting(self):
         settings = Form(self.env["res.config.settings"])

@@ -8,7 +8,9 @@ from odoo.tools.safe_eval import datetime, safe_eval
 @tagged("post_install", "-at_install")
 class TestReceivablesSkeleton(TransactionCase):
     def test_credit_manager_group(self):
-        user = new_test_user(self.env, login="credit_mgr", groups="kam_receivables.group_credit_manager")
+        user = new_test_user(
+            self.env, login="credit_mgr", groups="kam_receivables.group_credit_manager"
+        )
         self.assertTrue(user.has_group("kam_management.group_kam_user"))
         self.assertTrue(user.has_group("account.group_account_invoice"))
 
@@ -22,7 +24,9 @@ class TestReceivablesSkeleton(TransactionCase):
 
     def test_overdue_action_lists_overdue_invoices_only(self):
         partner = self.env["res.partner"].create({"name": "Overdue Customer"})
-        product = self.env["product.product"].create({"name": "Widget", "list_price": 100})
+        product = self.env["product.product"].create(
+            {"name": "Widget", "list_price": 100}
+        )
 
         def invoice(due):
             move = self.env["account.move"].create(
@@ -31,7 +35,9 @@ class TestReceivablesSkeleton(TransactionCase):
                     "partner_id": partner.id,
                     "invoice_date": "2026-01-01",
                     "invoice_date_due": due,
-                    "invoice_line_ids": [(0, 0, {"product_id": product.id, "price_unit": 100})],
+                    "invoice_line_ids": [
+                        (0, 0, {"product_id": product.id, "price_unit": 100})
+                    ],
                 }
             )
             move.action_post()
