@@ -20,6 +20,8 @@
         "data/kam_kpi_data.xml",
         "views/kam_kpi_views.xml",
         "views/res_partner_views.xml",
+        "views/kam_tier_views.xml",
+        "views/kam_assignment_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],

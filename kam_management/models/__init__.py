@@ -3,3 +3,7 @@ from . import res_config_settings
 from . import kam_kpi
 from . import kam_variable_pay_policy
 from . import kam_variable_pay_policy_line
+from . import kam_tier
+from . import kam_assignment
+from . import res_users
+from . import res_partner

@@ -4,3 +4,7 @@ from . import test_kam_kpi
 from . import test_kam_payout_formula
 from . import test_kam_kpi_builtin
 from . import test_kam_kpi_queries
+from . import test_kam_tier
+from . import test_kam_assignment
+from . import test_kam_absence
+from . import test_kam_access
