@@ -7,3 +7,10 @@ from . import kam_tier
 from . import kam_assignment
 from . import res_users
 from . import res_partner
+from . import kam_sales_plan
+from . import kam_sales_plan_line
+from . import kam_sales_plan_account
+from . import kam_variable_pay_statement
+from . import kam_variable_pay_statement_line
+from . import kam_variable_pay_statement_export
+from . import kam_variable_pay_adjustment
