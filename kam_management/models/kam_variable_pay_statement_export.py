@@ -3,8 +3,12 @@
 import csv
 import io
 
+import xlsxwriter
+
 from odoo import Command, fields, models
 from odoo.exceptions import UserError
+
+MONEY_COLUMNS = ("target_variable_pay", "earned", "adjustments", "total")
 
 
 class KamVariablePayStatement(models.Model):
@@ -54,19 +58,50 @@ class KamVariablePayStatement(models.Model):
 
     def action_export_payroll(self):
         """CSV of approved statements for payroll (Odoo Community has none)."""
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows(self._kam_payroll_export_rows())
+        return self._kam_payroll_download(
+            buffer.getvalue().encode("utf-8"), "csv", "text/csv"
+        )
+
+    def action_export_payroll_xlsx(self):
+        """The same export as an Excel workbook."""
+        rows = self._kam_payroll_export_rows()
+        buffer = io.BytesIO()
+        workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        sheet = workbook.add_worksheet(self.env._("Variable pay"))
+        bold = workbook.add_format({"bold": True})
+        money_columns = {rows[0].index(name) for name in MONEY_COLUMNS}
+        for row_index, row in enumerate(rows):
+            for col_index, value in enumerate(row):
+                if row_index == 0:
+                    sheet.write(row_index, col_index, value, bold)
+                elif col_index in money_columns:
+                    sheet.write_number(row_index, col_index, float(value))
+                else:
+                    sheet.write(row_index, col_index, value)
+        workbook.close()
+        return self._kam_payroll_download(
+            buffer.getvalue(),
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+
+    def _kam_payroll_export_rows(self):
         if not self:
             raise UserError(self.env._("Select the statements to export."))
         if any(statement.state not in ("approved", "paid") for statement in self):
             raise UserError(
                 self.env._("Only approved or paid statements go to payroll.")
             )
-        buffer = io.StringIO()
-        csv.writer(buffer).writerows(self._kam_payroll_rows())
+        return self._kam_payroll_rows()
+
+    def _kam_payroll_download(self, content, extension, mimetype):
         attachment = self.env["ir.attachment"].create(
             {
-                "name": f"variable_pay_{fields.Date.context_today(self)}.csv",
-                "raw": buffer.getvalue().encode("utf-8"),
-                "mimetype": "text/csv",
+                "name": f"variable_pay_{fields.Date.context_today(self)}.{extension}",
+                "raw": content,
+                "mimetype": mimetype,
                 "res_model": self._name,
                 "res_id": self[:1].id,
             }

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import csv
 import io
+import zipfile
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -44,6 +45,19 @@ class TestKamVariablePayOutputs(KamPayCommon):
         self.assertEqual(record["total"], f"{self.statement.total_amount:.2f}")
         self.assertEqual(record["period_from"], "2025-01-01")
         self.assertEqual(record["status"], "approved")
+
+    def test_payroll_xlsx(self):
+        self._approve()
+        action = self.statement.action_export_payroll_xlsx()
+        attachment_id = int(action["url"].split("/")[3].split("?")[0])
+        attachment = self.env["ir.attachment"].browse(attachment_id)
+        self.assertTrue(attachment.name.endswith(".xlsx"))
+        # An xlsx file is a zip archive holding the sheet.
+        with zipfile.ZipFile(io.BytesIO(attachment.raw)) as archive:
+            sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+            strings = archive.read("xl/sharedStrings.xml").decode()
+        self.assertIn(self.user_kam.login, strings)
+        self.assertIn(str(int(self.statement.total_amount)), sheet)
 
     def test_no_accrual_without_settings(self):
         self._approve()
