@@ -4,3 +4,13 @@ from . import kam_tier
 from . import kam_assignment
 from . import res_users
 from . import res_partner
+from . import sale_order
+from . import sale_order_line
+from . import kam_account_plan
+from . import kam_segment
+from . import kam_competitor
+from . import kam_competitor_intel
+from . import kam_refusal_reason
+from . import kam_feedback
+from . import account_move
+from . import kam_refusal_report

@@ -10,3 +10,15 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.kam_active_window_days",
         readonly=False,
     )
+    kam_renewal_notice_days = fields.Integer(
+        related="company_id.kam_renewal_notice_days",
+        readonly=False,
+    )
+    kam_auto_classify = fields.Boolean(
+        related="company_id.kam_auto_classify",
+        readonly=False,
+    )
+    kam_classify_apply = fields.Boolean(
+        related="company_id.kam_classify_apply",
+        readonly=False,
+    )

@@ -4,3 +4,11 @@ from . import test_kam_tier
 from . import test_kam_assignment
 from . import test_kam_absence
 from . import test_kam_access
+from . import test_kam_discount
+from . import test_kam_sale_user
+from . import test_kam_revenue
+from . import test_kam_feedback
+from . import test_kam_account_plan
+from . import test_kam_refusal
+from . import test_kam_intel
+from . import test_kam_cron
