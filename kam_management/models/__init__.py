@@ -14,4 +14,14 @@ from . import kam_variable_pay_statement
 from . import kam_variable_pay_statement_line
 from . import kam_variable_pay_statement_export
 from . import kam_variable_pay_adjustment
+from . import sale_order_what_if
 from . import sale_order
+from . import sale_order_line
+from . import kam_account_plan
+from . import kam_segment
+from . import kam_competitor
+from . import kam_competitor_intel
+from . import kam_refusal_reason
+from . import kam_feedback
+from . import account_move
+from . import kam_refusal_report

@@ -13,6 +13,31 @@ class ResCompany(models.Model):
         help="A key account counts as an active client when it placed a confirmed "
         "order within this many days.",
     )
+    kam_renewal_notice_days = fields.Integer(
+        string="Renewal Notice (days)",
+        default=30,
+        help="The KAM gets a renewal activity this many days before a contract's renewal date.",
+    )
+    kam_auto_classify = fields.Boolean(
+        string="Classify Key Accounts Automatically",
+        help="Each month, compare every key account's revenue of the last 12 months with "
+        "the tiers' minimum annual revenue.",
+    )
+    kam_classify_apply = fields.Boolean(
+        string="Apply Proposed Tiers",
+        help="Change the tier directly instead of only proposing it to the KAM.",
+    )
+
+    @api.constrains("kam_renewal_notice_days")
+    def _check_kam_renewal_notice_days(self):
+        for company in self:
+            if company.kam_renewal_notice_days < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The renewal notice of %(company)s cannot be negative.",
+                        company=company.display_name,
+                    )
+                )
 
     kam_revenue_basis = fields.Selection(
         [

@@ -26,3 +26,15 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.kam_accrual_expense_account_id",
         readonly=False,
     )
+    kam_renewal_notice_days = fields.Integer(
+        related="company_id.kam_renewal_notice_days",
+        readonly=False,
+    )
+    kam_auto_classify = fields.Boolean(
+        related="company_id.kam_auto_classify",
+        readonly=False,
+    )
+    kam_classify_apply = fields.Boolean(
+        related="company_id.kam_classify_apply",
+        readonly=False,
+    )

@@ -1,5 +1,7 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
@@ -17,6 +19,7 @@ class ResPartner(models.Model):
         ondelete="restrict",
         domain="[('company_id', 'in', [company_id or current_company_id, False])]",
     )
+    kam_tier_color = fields.Integer(related="kam_tier_id.color", string="Tier Color")
     kam_user_id = fields.Many2one(
         "res.users",
         string="Key Account Manager",
@@ -56,10 +59,157 @@ class ResPartner(models.Model):
         "rules of key-account data use this field (see security/kam_management_rules.xml).",
     )
     kam_assignment_ids = fields.One2many("kam.assignment", "partner_id", string="Ownership History")
+    kam_segment_id = fields.Many2one(
+        "kam.segment", string="Market Segment", index=True, tracking=True, ondelete="set null"
+    )
+    kam_contract_date = fields.Date(string="Contract Date", tracking=True)
+    kam_renewal_date = fields.Date(
+        string="Renewal Date",
+        tracking=True,
+        help="The KAM gets a renewal activity the number of days set in Settings before.",
+    )
+    kam_account_plan = fields.Html(
+        string="Account Plan",
+        compute="_compute_kam_account_plan",
+        inverse="_inverse_kam_account_plan",
+        groups="kam_management.group_kam_user",
+        help="Strategy and long-term goals for the account. Only its KAM, backup KAM, "
+        "their head of sales and the commercial director see it.",
+    )
+    kam_proposed_tier_id = fields.Many2one(
+        "kam.tier",
+        string="Proposed Tier",
+        readonly=True,
+        copy=False,
+        help="Tier proposed by the monthly classification from the last 12 months' revenue.",
+    )
+    kam_currency_id = fields.Many2one(
+        "res.currency", compute="_compute_kam_revenue", compute_sudo=True
+    )
+    kam_revenue_12m = fields.Monetary(
+        string="Revenue 12 Months",
+        currency_field="kam_currency_id",
+        compute="_compute_kam_revenue",
+        compute_sudo=True,
+        help="Untaxed confirmed sales of the last 365 days, in the company currency.",
+    )
+    kam_first_order_date = fields.Datetime(
+        string="First Order", compute="_compute_kam_revenue", compute_sudo=True
+    )
+    kam_last_order_date = fields.Datetime(
+        string="Last Order", compute="_compute_kam_revenue", compute_sudo=True
+    )
+    kam_is_active_client = fields.Boolean(
+        string="Active Client",
+        compute="_compute_kam_revenue",
+        search="_search_kam_is_active_client",
+        compute_sudo=True,
+        help="Ordered within the active client window set in Settings.",
+    )
+    kam_feedback_ids = fields.One2many(
+        "kam.feedback", "partner_id", string="Feedback", groups="kam_management.group_kam_user"
+    )
+    kam_open_feedback_count = fields.Integer(
+        string="Open Feedback",
+        compute="_compute_kam_open_feedback_count",
+        groups="kam_management.group_kam_user",
+    )
 
     @api.model
     def _commercial_fields(self):
-        return super()._commercial_fields() + ["kam_tier_id", *KAM_OWNER_FIELDS]
+        return super()._commercial_fields() + ["kam_tier_id", "kam_segment_id", *KAM_OWNER_FIELDS]
+
+    # Revenue: one grouped query per aggregate for the whole recordset.
+    def _kam_revenue_domain(self):
+        """Hook: the confirmed sales counted as the accounts' revenue."""
+        return [
+            ("commercial_partner_id", "in", self.commercial_partner_id.ids),
+            ("state", "=", "sale"),
+            ("company_id", "=", self.env.company.id),
+        ]
+
+    def _compute_kam_revenue(self):
+        report = self.env["sale.report"]
+        domain = self._kam_revenue_domain()
+        now = fields.Datetime.now()
+        revenue = dict(
+            report._read_group(
+                [*domain, ("date", ">=", now - timedelta(days=365))],
+                ["commercial_partner_id"],
+                ["price_subtotal:sum"],
+            )
+        )
+        dates = {
+            partner: (first, last)
+            for partner, first, last in report._read_group(
+                domain, ["commercial_partner_id"], ["date:min", "date:max"]
+            )
+        }
+        window_start = now - timedelta(days=self.env.company.kam_active_window_days)
+        currency = self.env.company.currency_id
+        for partner in self:
+            account = partner.commercial_partner_id
+            first, last = dates.get(account, (False, False))
+            partner.kam_currency_id = currency
+            partner.kam_revenue_12m = revenue.get(account, 0.0)
+            partner.kam_first_order_date = first
+            partner.kam_last_order_date = last
+            partner.kam_is_active_client = bool(last and last >= window_start)
+
+    def _search_kam_is_active_client(self, operator, value):
+        if operator not in ("=", "!="):
+            return NotImplemented
+        since = fields.Datetime.now() - timedelta(days=self.env.company.kam_active_window_days)
+        # Any confirmed order makes the client active, whoever may read it.
+        groups = (
+            self.env["sale.report"]
+            .sudo()
+            ._read_group(
+                [
+                    ("state", "=", "sale"),
+                    ("company_id", "=", self.env.company.id),
+                    ("date", ">=", since),
+                ],
+                ["commercial_partner_id"],
+            )
+        )
+        active_ids = [partner.id for (partner,) in groups]
+        positive = (operator == "=") == bool(value)
+        return [("commercial_partner_id", "in" if positive else "not in", active_ids)]
+
+    @api.depends("kam_feedback_ids.state")
+    def _compute_kam_open_feedback_count(self):
+        groups = self.env["kam.feedback"]._read_group(
+            [("partner_id", "in", self.ids), ("state", "in", ("new", "in_progress"))],
+            ["partner_id"],
+            ["__count"],
+        )
+        counts = {partner.id: count for partner, count in groups}
+        for partner in self:
+            partner.kam_open_feedback_count = counts.get(partner.id, 0)
+
+    # Account plan: stored on kam.account.plan, whose record rules keep it secret.
+    def _compute_kam_account_plan(self):
+        plans = {
+            plan.partner_id.id: plan.plan
+            for plan in self.env["kam.account.plan"].search(
+                [("partner_id", "in", self.commercial_partner_id.ids)]
+            )
+        }
+        for partner in self:
+            partner.kam_account_plan = plans.get(partner.commercial_partner_id.id, False)
+
+    def _inverse_kam_account_plan(self):
+        plan_model = self.env["kam.account.plan"]
+        for partner in self:
+            account = partner.commercial_partner_id
+            # Look for a hidden plan too, so writing someone else's plan fails on its
+            # record rules instead of on the one-plan-per-account constraint.
+            plan = plan_model.sudo().search([("partner_id", "=", account.id)], limit=1)
+            if plan:
+                plan.with_env(self.env).plan = partner.kam_account_plan
+            elif partner.kam_account_plan:
+                plan_model.create({"partner_id": account.id, "plan": partner.kam_account_plan})
 
     @api.depends("kam_tier_id")
     def _compute_is_key_account(self):
@@ -248,3 +398,106 @@ class ResPartner(models.Model):
                     }
                 )
         assignments.create(to_create)
+
+    # Scheduled actions
+    @api.model
+    def _cron_kam_renewal_activities(self):
+        """Remind the acting KAM of contracts whose renewal date is near (2.4)."""
+        activity_type = self.env.ref("kam_management.mail_activity_type_kam_renewal")
+        today = fields.Date.context_today(self)
+        for company in self.env["res.company"].search([]):
+            horizon = fields.Date.add(today, days=company.kam_renewal_notice_days)
+            accounts = self.with_company(company).search(
+                [
+                    ("is_key_account", "=", True),
+                    ("kam_user_id", "!=", False),
+                    ("company_id", "in", [company.id, False]),
+                    ("kam_renewal_date", ">=", today),
+                    ("kam_renewal_date", "<=", horizon),
+                ]
+            )
+            for account in accounts:
+                if activity_type in account.activity_ids.activity_type_id:
+                    continue
+                account.activity_schedule(
+                    "kam_management.mail_activity_type_kam_renewal",
+                    date_deadline=account.kam_renewal_date,
+                    user_id=account.kam_effective_user_id.id,
+                    summary=self.env._(
+                        "Renew the contract of %(account)s", account=account.display_name
+                    ),
+                )
+
+    def _kam_tier_for_revenue(self, tiers):
+        """The tier with the highest threshold the account's 12-month revenue reaches."""
+        self.ensure_one()
+        reached = tiers.filtered(lambda t: t.min_annual_revenue <= self.kam_revenue_12m)
+        return reached.sorted("min_annual_revenue", reverse=True)[:1]
+
+    @api.model
+    def _cron_kam_classify(self):
+        """Propose, or apply, each key account's tier from its last 12 months' revenue."""
+        for company in self.env["res.company"].search([("kam_auto_classify", "=", True)]):
+            partners = self.with_company(company)
+            tiers = self.env["kam.tier"].search([("company_id", "=", company.id)])
+            accounts = partners.search(
+                [
+                    ("is_company", "=", True),
+                    ("company_id", "in", [company.id, False]),
+                    "|",
+                    ("kam_tier_id", "!=", False),
+                    ("kam_user_id", "!=", False),
+                ]
+            )
+            for account in accounts:
+                tier = account._kam_tier_for_revenue(tiers)
+                if not tier or tier == account.kam_tier_id:
+                    account.kam_proposed_tier_id = False
+                    continue
+                values = {
+                    "old": account.kam_tier_id.name or self.env._("none"),
+                    "new": tier.name,
+                    "revenue": account.kam_revenue_12m,
+                }
+                if company.kam_classify_apply:
+                    account.write({"kam_tier_id": tier.id, "kam_proposed_tier_id": False})
+                    body = self.env._(
+                        "Tier changed from %(old)s to %(new)s (revenue 12 months: %(revenue).2f).",
+                        **values,
+                    )
+                else:
+                    account.kam_proposed_tier_id = tier
+                    body = self.env._(
+                        "Tier %(new)s proposed instead of %(old)s (revenue 12 months: "
+                        "%(revenue).2f).",
+                        **values,
+                    )
+                account.message_post(body=body)
+
+    def action_kam_apply_proposed_tier(self):
+        self.ensure_one()
+        if self.kam_proposed_tier_id:
+            self.write({"kam_tier_id": self.kam_proposed_tier_id.id, "kam_proposed_tier_id": False})
+        return True
+
+    def action_kam_sales_history(self):
+        """Confirmed sales of the account by month and product category (2.15)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "kam_management.sale_report_action_kam_history"
+        )
+        action["domain"] = [
+            ("state", "=", "sale"),
+            ("commercial_partner_id", "=", self.commercial_partner_id.id),
+        ]
+        action["display_name"] = self.env._(
+            "Sales History of %(account)s", account=self.commercial_partner_id.display_name
+        )
+        return action
+
+    def action_kam_feedback(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("kam_management.kam_feedback_action")
+        action["domain"] = [("partner_id", "=", self.commercial_partner_id.id)]
+        action["context"] = {"default_partner_id": self.commercial_partner_id.id}
+        return action

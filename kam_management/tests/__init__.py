@@ -16,3 +16,11 @@ from . import test_kam_variable_pay_outputs
 from . import test_kam_what_if
 from . import test_kam_plan_settings
 from . import test_kam_plan_views
+from . import test_kam_discount
+from . import test_kam_sale_user
+from . import test_kam_revenue
+from . import test_kam_feedback
+from . import test_kam_account_plan
+from . import test_kam_refusal
+from . import test_kam_intel
+from . import test_kam_cron

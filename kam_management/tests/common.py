@@ -55,7 +55,7 @@ class KamCommon(TransactionCase):
             [
                 {
                     "name": "Gold",
-                    "code": "GOLD",
+                    "code": "T-GOLD",
                     "sequence": 1,
                     "visit_interval_days": 14,
                     "call_interval_days": 7,
@@ -64,7 +64,7 @@ class KamCommon(TransactionCase):
                 },
                 {
                     "name": "Silver",
-                    "code": "SILVER",
+                    "code": "T-SILVER",
                     "sequence": 2,
                     "visit_interval_days": 30,
                     "call_interval_days": 14,

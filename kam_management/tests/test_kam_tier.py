@@ -12,12 +12,12 @@ class TestKamTier(KamCommon):
         return {"name": "Bronze", "code": "BRONZE", **vals}
 
     def test_duplicate_code_in_company(self):
-        with self.assertRaisesRegex(ValidationError, "tier code gold is already used"):
-            self.env["kam.tier"].create(self._tier_vals(code="gold"))
+        with self.assertRaisesRegex(ValidationError, "tier code t-gold is already used"):
+            self.env["kam.tier"].create(self._tier_vals(code="t-gold"))
 
     def test_same_code_in_other_company(self):
         tier = self.env["kam.tier"].create(
-            self._tier_vals(code="GOLD", company_id=self.company_2.id)
+            self._tier_vals(code="T-GOLD", company_id=self.company_2.id)
         )
         self.assertEqual(tier.company_id, self.company_2)
 
