@@ -1,0 +1,92 @@
+# Copyright 2026 KAM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+from odoo.tools import SQL
+
+
+class KamRefusalReport(models.Model):
+    """Refused orders and credit notes of key accounts, by reason (2.11)."""
+
+    _name = "kam.refusal.report"
+    _description = "Refusals and Returns Analysis"
+    _auto = False
+    _order = "date desc"
+    _rec_name = "reason_id"
+
+    kind = fields.Selection(
+        [("refusal", "Refused Order"), ("return", "Credit Note")], readonly=True
+    )
+    reason_id = fields.Many2one("kam.refusal.reason", string="Reason", readonly=True)
+    category = fields.Selection(
+        selection=lambda self: self.env["kam.refusal.reason"]._fields["category"].selection,
+        readonly=True,
+    )
+    date = fields.Date(readonly=True)
+    user_id = fields.Many2one("res.users", string="KAM", readonly=True)
+    partner_id = fields.Many2one("res.partner", string="Account", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    amount = fields.Monetary(
+        string="Untaxed Amount", currency_field="currency_id", readonly=True, aggregator="sum"
+    )
+    count = fields.Integer(readonly=True, aggregator="sum")
+
+    _depends = {
+        "sale.order": [
+            "state",
+            "kam_refusal_reason_id",
+            "date_order",
+            "user_id",
+            "partner_id",
+            "company_id",
+            "amount_untaxed",
+            "currency_rate",
+        ],
+        "account.move": [
+            "move_type",
+            "state",
+            "kam_return_reason_id",
+            "invoice_date",
+            "date",
+            "invoice_user_id",
+            "commercial_partner_id",
+            "company_id",
+            "amount_untaxed_signed",
+        ],
+        "res.partner": ["commercial_partner_id"],
+        "kam.refusal.reason": ["category"],
+        "kam.assignment": ["partner_id", "user_id", "date_from", "date_to"],
+    }
+
+    @property
+    def _table_query(self):
+        # The KAM is the one who owned the account on the document's date.
+        return SQL(
+            """
+            SELECT so.id * 2 AS id, 'refusal' AS kind, so.kam_refusal_reason_id AS reason_id,
+                   r.category, so.date_order::date AS date,
+                   COALESCE(ka.user_id, so.user_id) AS user_id,
+                   p.commercial_partner_id AS partner_id, so.company_id,
+                   so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1) AS amount,
+                   1 AS count
+              FROM sale_order so
+              JOIN res_partner p ON p.id = so.partner_id
+              JOIN kam_refusal_reason r ON r.id = so.kam_refusal_reason_id
+         LEFT JOIN kam_assignment ka ON ka.partner_id = p.commercial_partner_id
+                   AND so.date_order::date >= ka.date_from
+                   AND (ka.date_to IS NULL OR so.date_order::date <= ka.date_to)
+             WHERE so.state = 'cancel'
+            UNION ALL
+            SELECT am.id * 2 + 1, 'return', am.kam_return_reason_id, r.category,
+                   COALESCE(am.invoice_date, am.date),
+                   COALESCE(ka.user_id, am.invoice_user_id),
+                   am.commercial_partner_id, am.company_id,
+                   -am.amount_untaxed_signed, 1
+              FROM account_move am
+              JOIN kam_refusal_reason r ON r.id = am.kam_return_reason_id
+         LEFT JOIN kam_assignment ka ON ka.partner_id = am.commercial_partner_id
+                   AND COALESCE(am.invoice_date, am.date) >= ka.date_from
+                   AND (ka.date_to IS NULL OR COALESCE(am.invoice_date, am.date) <= ka.date_to)
+             WHERE am.move_type = 'out_refund' AND am.state = 'posted'
+            """
+        )

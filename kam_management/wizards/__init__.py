@@ -1,0 +1,3 @@
+from . import kam_sales_plan_split
+from . import kam_sales_plan_split_line
+from . import sale_order_refuse
