@@ -19,6 +19,11 @@
         "security/kam_management_rules.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "data/kam_visit_cron.xml",
+        "views/kam_visit_views.xml",
+        "views/kam_visit_plan_wizard_views.xml",
+        "views/res_partner_visit_views.xml",
+        "views/res_config_settings_visit_views.xml",
         "views/menus.xml",
     ],
     "assets": {

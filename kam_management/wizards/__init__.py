@@ -1,0 +1,1 @@
+from . import kam_visit_plan_wizard
