@@ -1,6 +1,5 @@
 from . import res_company
 from . import res_config_settings
-from . import zz_issue3_stub
 from . import kam_visit
 from . import calendar_event
 from . import res_partner_visit
