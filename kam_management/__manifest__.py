@@ -18,6 +18,8 @@
         "security/ir.model.access.csv",
         "security/kam_management_rules.xml",
         "views/res_partner_views.xml",
+        "views/kam_tier_views.xml",
+        "views/kam_assignment_views.xml",
         "views/res_config_settings_views.xml",
         "data/kam_visit_cron.xml",
         "views/kam_visit_views.xml",

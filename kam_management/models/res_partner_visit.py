@@ -95,9 +95,14 @@ class ResPartner(models.Model):
         "kam_call_interval_days",
         "kam_tier_id.visit_interval_days",
         "kam_tier_id.call_interval_days",
+        "commercial_partner_id",
     )
     def _compute_kam_effective_intervals(self):
         for partner in self:
+            if partner.commercial_partner_id != partner:
+                # Contacts are visited through their company, which carries the cadence.
+                partner.kam_effective_visit_interval = partner.kam_effective_call_interval = 0
+                continue
             partner.kam_effective_visit_interval = (
                 partner.kam_visit_interval_days or partner.kam_tier_id.visit_interval_days or 0
             )

@@ -40,12 +40,16 @@ class KamVisitCommon(KamCommon):
             employee.write({"resource_calendar_id": cls.calendar.id, "tz": "UTC"})
         (cls.user_kam | cls.user_kam2 | cls.user_manager | cls.user_director).write({"tz": "UTC"})
         cls.tier = cls.env["kam.tier"].create(cls._tier_values())
+        # The shared accounts of KamCommon are contacted until after the planned weeks.
+        (cls.account_a | cls.account_b | cls.account_c).write(
+            {"kam_last_visit_date": date(2031, 1, 1), "kam_last_call_date": date(2031, 1, 1)}
+        )
 
     @classmethod
     def _tier_values(cls):
         return {
-            "name": "Gold",
-            "code": "GOLD",
+            "name": "Visit Test",
+            "code": "VISIT_TEST",
             "visit_interval_days": 28,
             "call_interval_days": 7,
             "company_id": cls.company.id,
@@ -58,7 +62,6 @@ class KamVisitCommon(KamCommon):
             "is_company": True,
             "kam_tier_id": cls.tier.id,
             "kam_user_id": (user or cls.user_kam).id,
-            "kam_first_order_date": date(2020, 1, 1),
         }
         vals.update(values)
         return cls.env["res.partner"].create(vals)

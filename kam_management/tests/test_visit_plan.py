@@ -135,7 +135,8 @@ class TestVisitPlan(KamVisitCommon):
         self._account("Visited yesterday", kam_last_visit_date=MONDAY - timedelta(days=1), kam_last_call_date=MONDAY)
         prospect = self._account(
             "Prospect",
-            kam_first_order_date=False,
+            kam_tier_id=False,
+            kam_visit_interval_days=30,
             kam_last_visit_date=MONDAY - timedelta(days=60),
             kam_last_call_date=MONDAY,
         )

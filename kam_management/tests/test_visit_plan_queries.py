@@ -49,7 +49,6 @@ class TestVisitPlanQueries(KamVisitCommon):
                     "is_company": True,
                     "kam_tier_id": self.tier.id,
                     "kam_user_id": kam.id,
-                    "kam_first_order_date": "2020-01-01",
                     "kam_last_visit_date": last_visit - timedelta(days=index),
                     "kam_last_call_date": last_call - timedelta(days=index),
                     "partner_latitude": 40.0 + index / 100,

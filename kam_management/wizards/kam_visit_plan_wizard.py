@@ -40,7 +40,10 @@ class KamVisitPlanWizard(models.TransientModel):
     )
     max_visits_per_day = fields.Integer(default=lambda self: self.env.company.kam_visit_max_per_day)
     max_calls_per_day = fields.Integer(default=lambda self: self.env.company.kam_call_max_per_day)
-    include_prospects = fields.Boolean(help="Also plan accounts that have not ordered yet.")
+    include_prospects = fields.Boolean(
+        help="Also plan the KAMs' prospects: partners with a KAM but no key-account tier yet, "
+        "by their own visit and call intervals."
+    )
     state = fields.Selection([("draft", "Draft"), ("done", "Done")], default="draft", required=True)
     visit_ids = fields.Many2many("kam.visit", string="Planned Contacts", readonly=True)
     leftovers = fields.Json(
@@ -96,18 +99,25 @@ class KamVisitPlanWizard(models.TransientModel):
     # Hooks
     # ------------------------------------------------------------------
     def _kam_plan_partner_domain(self):
-        """Accounts the plan covers: the KAMs' key accounts (and prospects if asked)."""
+        """Accounts the plan covers: the KAMs' key accounts, and prospects if asked.
+
+        A prospect is a commercial partner with a KAM but no key-account tier yet; it is
+        planned by its own interval override.
+        """
         self.ensure_one()
         domain = [
             ("kam_user_id", "in", self.user_ids.ids),
             ("company_id", "in", [False, self.company_id.id]),
+            "|",
+            ("is_company", "=", True),
+            ("parent_id", "=", False),
             "|",
             ("kam_effective_visit_interval", ">", 0),
             ("kam_effective_call_interval", ">", 0),
         ]
         if self.include_prospects:
             return domain
-        return domain + [("is_key_account", "=", True), ("kam_first_order_date", "!=", False)]
+        return domain + [("is_key_account", "=", True)]
 
     # ------------------------------------------------------------------
     # Generation
