@@ -10,3 +10,6 @@ from . import res_partner_visit
 from . import res_company_visit
 from . import res_config_settings_visit
 from . import sale_order_visit
+from . import kam_kpi
+from . import kam_variable_pay_policy
+from . import kam_variable_pay_policy_line

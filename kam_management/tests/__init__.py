@@ -8,3 +8,7 @@ from . import test_visit_calendar
 from . import test_visit_workflow
 from . import test_visit_plan
 from . import test_visit_plan_queries
+from . import test_kam_kpi
+from . import test_kam_payout_formula
+from . import test_kam_kpi_builtin
+from . import test_kam_kpi_queries
