@@ -13,3 +13,5 @@ from . import sale_order_visit
 from . import kam_kpi
 from . import kam_variable_pay_policy
 from . import kam_variable_pay_policy_line
+from . import kam_visit_compliance
+from . import kam_kpi_visit

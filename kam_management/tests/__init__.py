@@ -12,3 +12,5 @@ from . import test_kam_kpi
 from . import test_kam_payout_formula
 from . import test_kam_kpi_builtin
 from . import test_kam_kpi_queries
+from . import test_visit_access
+from . import test_visit_compliance
