@@ -14,3 +14,4 @@ from . import test_kam_kpi_builtin
 from . import test_kam_kpi_queries
 from . import test_visit_access
 from . import test_visit_compliance
+from . import test_visit_views

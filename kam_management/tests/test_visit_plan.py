@@ -230,3 +230,17 @@ class TestVisitPlan(KamVisitCommon):
         self.assertEqual(visit.user_id, self.user_kam)
         self.assertEqual(fields.Date.to_date(visit.planned_start), next_monday)
         self.assertIsInstance(next_monday, date)
+
+    def test_weekly_cron_reports_leftovers_to_the_kam(self):
+        today = fields.Date.context_today(self.env["res.partner"])
+        next_monday = today + timedelta(days=7 - today.weekday())
+        for index in range(7):
+            self._account(f"Due {index}", kam_last_call_date=next_monday)
+        self.company.write({"kam_visit_plan_weekday": str(today.weekday()), "kam_visit_max_per_day": 1})
+        self.env["kam.visit.plan.wizard"]._cron_generate_weekly_plan()
+        note = self.env["mail.message"].search(
+            [("partner_ids", "in", self.user_kam.partner_id.ids), ("subject", "like", "Weekly plan")]
+        )
+        self.assertEqual(len(note), 1)
+        self.assertIn("2 contacts did not fit", note.subject)
+        self.assertIn("Due ", note.body)

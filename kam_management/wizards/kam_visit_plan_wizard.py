@@ -3,9 +3,8 @@
 from collections import defaultdict
 from datetime import datetime, time, timedelta
 
-from pytz import utc
-
 from markupsafe import Markup, escape
+from pytz import utc
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
@@ -67,6 +66,10 @@ class KamVisitPlanWizard(models.TransientModel):
 
     @api.depends("leftovers")
     def _compute_leftover_html(self):
+        for wizard in self:
+            wizard.leftover_html = wizard._kam_leftover_table(wizard.leftovers) if wizard.leftovers else False
+
+    def _kam_leftover_table(self, items):
         headers = (
             self.env._("Account"),
             self.env._("KAM"),
@@ -75,25 +78,21 @@ class KamVisitPlanWizard(models.TransientModel):
             self.env._("Why Not Planned"),
         )
         type_names = dict(self.env["kam.visit"]._fields["visit_type"]._description_selection(self.env))
-        for wizard in self:
-            if not wizard.leftovers:
-                wizard.leftover_html = False
-                continue
-            rows = Markup("").join(
-                Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
-                % (
-                    item["partner_name"],
-                    item["user_name"],
-                    type_names.get(item["visit_type"], item["visit_type"]),
-                    item["due_date"],
-                    item["reason"],
-                )
-                for item in wizard.leftovers
+        rows = Markup("").join(
+            Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
+            % (
+                item["partner_name"],
+                item["user_name"],
+                type_names.get(item["visit_type"], item["visit_type"]),
+                item["due_date"],
+                item["reason"],
             )
-            head = Markup("").join(Markup("<th>%s</th>") % escape(header) for header in headers)
-            wizard.leftover_html = Markup(
-                '<table class="table table-sm o_kam_visit_leftovers"><thead><tr>%s</tr></thead><tbody>%s</tbody></table>'
-            ) % (head, rows)
+            for item in items
+        )
+        head = Markup("").join(Markup("<th>%s</th>") % escape(header) for header in headers)
+        return Markup(
+            '<table class="table table-sm o_kam_visit_leftovers"><thead><tr>%s</tr></thead><tbody>%s</tbody></table>'
+        ) % (head, rows)
 
     # ------------------------------------------------------------------
     # Hooks
@@ -361,3 +360,23 @@ class KamVisitPlanWizard(models.TransientModel):
                 }
             )
             wizard.with_company(company).action_generate()
+            wizard._kam_notify_leftovers()
+
+    def _kam_notify_leftovers(self):
+        """Tell each KAM which of their due contacts did not fit (the cron has no screen)."""
+        self.ensure_one()
+        per_user = defaultdict(list)
+        for item in self.leftovers or []:
+            per_user[item["user_id"]].append(item)
+        for user in self.env["res.users"].browse(list(per_user)):
+            items = per_user[user.id]
+            self.env["mail.thread"].message_notify(
+                partner_ids=user.partner_id.ids,
+                subject=self.env._(
+                    "Weekly plan: %(count)s contacts did not fit in the week of %(week)s",
+                    count=len(items),
+                    week=fields.Date.to_string(self.week_start),
+                ),
+                body=self._kam_leftover_table(items),
+                subtype_xmlid="mail.mt_note",
+            )
