@@ -113,15 +113,34 @@ class KamKpi(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _kam_ownership_periods(self, users, date_from, date_to):
-        """Ownership periods of accounts by the given users overlapping the period.
+        """Ownership periods (``kam.assignment``) of accounts by the given users
+        overlapping the period, in one query.
 
-        :return: ``{partner_id: [(user_id, start, end), ...]}`` where ``start`` and
-            ``end`` are dates or ``None`` (open).
+        :return: ``{partner_id: [(user_id, start, end), ...]}`` where ``end`` is
+            ``None`` for the current owner.
         """
-        partners = self.env["res.partner"].sudo().search(
-            [("user_id", "in", users.ids), ("is_company", "=", True)]
+        # sudo: crediting needs the full ownership history whoever asks; only ids
+        # and dates leave this method.
+        assignments = (
+            self.env["kam.assignment"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("user_id", "in", users.ids),
+                    ("date_from", "<=", date_to),
+                    "|",
+                    ("date_to", "=", False),
+                    ("date_to", ">=", date_from),
+                ],
+                ["partner_id", "user_id", "date_from", "date_to"],
+            )
         )
-        return {partner.id: [(partner.user_id.id, None, None)] for partner in partners}
+        periods = {}
+        for assignment in assignments:
+            periods.setdefault(assignment.partner_id.id, []).append(
+                (assignment.user_id.id, assignment.date_from, assignment.date_to or None)
+            )
+        return periods
 
     @api.model
     def _kam_owner_on(self, periods, partner_id, day):

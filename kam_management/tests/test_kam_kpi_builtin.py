@@ -44,6 +44,23 @@ class TestKamKpiBuiltin(KamKpiCommon):
         payment.action_post()
         return payment
 
+    def test_revenue_follows_ownership_change(self):
+        """Orders before the hand-over are credited to the old KAM, after to the new."""
+        self._own(self.account_1, self.user_kam2, date(2025, 2, 15))
+        self._order(self.account_1, date(2025, 2, 14), [(self.product_a, 10, 10.0)])
+        self._order(self.account_1, date(2025, 2, 15), [(self.product_a, 20, 10.0)])
+        values = self._compute(self.kpi_revenue)
+        self.assertAlmostEqual(values[self.user_kam.id], 100.0)
+        self.assertAlmostEqual(values[self.user_kam2.id], 200.0)
+        # The account is an active client of its owner at period end only.
+        self.assertEqual(self._compute(self.kpi_active)[self.user_kam2.id], 1.0)
+        self.assertEqual(self._compute(self.kpi_active)[self.user_kam.id], 0.0)
+
+    def test_contact_orders_count_for_the_company(self):
+        contact = self.env["res.partner"].create({"name": "Buyer", "parent_id": self.account_1.id})
+        self._order(contact, date(2025, 1, 20), [(self.product_a, 4, 10.0)])
+        self.assertAlmostEqual(self._compute(self.kpi_revenue)[self.user_kam.id], 40.0)
+
     def test_revenue_multi_currency(self):
         eur = self.env.ref("base.EUR")
         eur.active = True

@@ -54,3 +54,33 @@ class TestKamKpiQueries(KamKpiCommon):
             self.assertEqual(len(values), 50, kpi.code)
             expected = {"revenue": 150.0, "active_clients": 1.0, "new_clients": 1.0, "assortment": 2.0}[kpi.code]
             self.assertEqual(set(values.values()), {expected}, kpi.code)
+
+    def test_plan_refresh_for_fifty_kams(self):
+        plans = self.env["kam.sales.plan"].create(
+            [
+                {
+                    "name": f"Q1 {kam.login}",
+                    "user_id": kam.id,
+                    "date_from": "2025-01-01",
+                    "date_to": "2025-03-31",
+                    "line_ids": [
+                        Command.create({"kpi_id": kpi.id, "target": 1})
+                        for kpi in (self.kpi_revenue, self.kpi_active, self.kpi_new, self.kpi_assortment)
+                    ],
+                }
+                for kam in self.kams
+            ]
+        )
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        plans[:5]._kam_refresh_achieved()
+        self.env.flush_all()
+        few = self.cr.sql_log_count - before
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        plans._kam_refresh_achieved()
+        self.env.flush_all()
+        many = self.cr.sql_log_count - before
+        # Writing the figures back costs a few batched UPDATEs, not queries per KAM.
+        self.assertLess(many, few + 10)
+        self.assertEqual(set(plans.mapped("revenue_achieved")), {150.0})
