@@ -38,7 +38,6 @@ class KamVisit(models.Model):
         index=True,
         tracking=True,
         check_company=True,
-        domain="[('is_company', '=', True)]",
     )
     commercial_partner_id = fields.Many2one(
         related="partner_id.commercial_partner_id",

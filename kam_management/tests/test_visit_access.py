@@ -68,3 +68,27 @@ class TestVisitAccess(KamVisitCommon):
     def test_manager_moves_team_visit_event_follows(self):
         self.visit_a.with_user(self.user_manager).planned_start = datetime(2030, 1, 10, 11, 0)
         self.assertEqual(self.visit_a.calendar_event_id.start, datetime(2030, 1, 10, 11, 0))
+
+    def test_multi_company(self):
+        other = self.env["res.partner"].create(
+            {
+                "name": "Second Company Account",
+                "is_company": True,
+                "company_id": self.company_2.id,
+                "kam_user_id": self.user_kam_other_company.id,
+            }
+        )
+        visit = (
+            self.env["kam.visit"]
+            .with_user(self.user_kam_other_company)
+            .with_company(self.company_2)
+            .create({"partner_id": other.id, "planned_start": datetime(2030, 1, 9, 9, 0)})
+        )
+        self.assertEqual(visit.company_id, self.company_2)
+        # The director sees it only with the second company allowed.
+        director = self.env["kam.visit"].with_user(self.user_director)
+        self.assertNotIn(visit, director.with_context(allowed_company_ids=self.company.ids).search([]))
+        allowed = (self.company | self.company_2).ids
+        self.assertIn(visit, director.with_context(allowed_company_ids=allowed).search([]))
+        with self.assertRaises(AccessError):
+            visit.with_user(self.user_manager).read(["name"])

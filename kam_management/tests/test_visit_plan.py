@@ -244,3 +244,13 @@ class TestVisitPlan(KamVisitCommon):
         self.assertEqual(len(note), 1)
         self.assertIn("2 contacts did not fit", note.subject)
         self.assertIn("Due ", note.body)
+
+    def test_kam_plans_own_week_only_manager_plans_team(self):
+        self._due_accounts(1)
+        self._due_accounts(1, user=self.user_kam2, prefix="Team")
+        wizard = self._wizard(users=self.user_kam | self.user_kam2).with_user(self.user_kam)
+        with self.assertRaisesRegex(UserError, "your own week only"):
+            wizard.action_generate()
+        team = self._wizard(users=self.user_kam | self.user_kam2).with_user(self.user_manager)
+        team.action_generate()
+        self.assertEqual(team.visit_ids.user_id, self.user_kam | self.user_kam2)

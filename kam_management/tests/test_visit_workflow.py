@@ -148,3 +148,15 @@ class TestVisitWorkflow(KamVisitCommon):
         )
         self.assertEqual(visit.sale_order_ids, order)
         self.assertEqual(visit.sale_order_count, 1)
+
+    def test_contacts_carry_no_cadence_of_their_own(self):
+        contact = self.env["res.partner"].create({"name": "Rashad Guliyev", "parent_id": self.account.id})
+        self.assertEqual(contact.kam_tier_id, self.tier, "the tier follows the company")
+        self.assertEqual(contact.kam_effective_visit_interval, 0)
+        self.assertFalse(contact.kam_next_visit_date)
+        self.assertFalse(contact.kam_visit_overdue)
+
+    def test_visit_company_must_match_account(self):
+        foreign = self._account("Other Company Account", company_id=self.company_2.id, kam_tier_id=False)
+        with self.assertRaises(UserError):
+            self._visit(partner=foreign)

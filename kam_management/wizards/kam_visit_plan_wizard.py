@@ -125,6 +125,8 @@ class KamVisitPlanWizard(models.TransientModel):
         self.ensure_one()
         if not self.user_ids:
             raise UserError(self.env._("Choose the KAMs to plan for."))
+        if self.user_ids != self.env.user and not self.env.user.has_group("kam_management.group_kam_manager"):
+            raise UserError(self.env._("You can plan your own week only; a head of sales plans the team's."))
         if self.max_visits_per_day < 0 or self.max_calls_per_day < 0:
             raise UserError(self.env._("The daily limits of visits and calls cannot be negative."))
         if not self.max_visits_per_day and not self.max_calls_per_day:
