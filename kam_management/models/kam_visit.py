@@ -69,7 +69,6 @@ class KamVisit(models.Model):
     )
     type_color = fields.Integer(compute="_compute_type_color", store=True)
     planned_start = fields.Datetime(
-        string="Planned Start",
         required=True,
         index=True,
         tracking=True,
@@ -98,7 +97,7 @@ class KamVisit(models.Model):
     )
     objective = fields.Text()
     outcome = fields.Text(copy=False, tracking=True)
-    next_step = fields.Text(string="Next Step", copy=False)
+    next_step = fields.Text(copy=False)
     date_done = fields.Datetime(string="Done On", copy=False, readonly=True)
     done_on_time = fields.Boolean(
         compute="_compute_done_on_time",
@@ -116,7 +115,6 @@ class KamVisit(models.Model):
     sale_order_count = fields.Integer(compute="_compute_sale_order_count", string="Order Count")
     calendar_event_id = fields.Many2one(
         "calendar.event",
-        string="Calendar Event",
         copy=False,
         index="btree_not_null",
         ondelete="set null",
@@ -149,7 +147,9 @@ class KamVisit(models.Model):
     @api.depends("planned_start", "duration")
     def _compute_planned_stop(self):
         for visit in self:
-            visit.planned_stop = visit.planned_start and visit.planned_start + timedelta(hours=visit.duration or 0.0)
+            visit.planned_stop = visit.planned_start and visit.planned_start + timedelta(
+                hours=visit.duration or 0.0
+            )
 
     @api.depends("state", "date_done", "planned_start", "company_id.kam_visit_grace_days")
     def _compute_done_on_time(self):
@@ -157,13 +157,16 @@ class KamVisit(models.Model):
             visit.done_on_time = bool(
                 visit.state == "done"
                 and visit.date_done
-                and visit.date_done <= visit.planned_start + timedelta(days=visit.company_id.kam_visit_grace_days)
+                and visit.date_done
+                <= visit.planned_start + timedelta(days=visit.company_id.kam_visit_grace_days)
             )
 
     @api.depends("sale_order_ids")
     def _compute_sale_order_count(self):
         counts = dict(
-            self.env["sale.order"]._read_group([("kam_visit_id", "in", self.ids)], ["kam_visit_id"], ["__count"])
+            self.env["sale.order"]._read_group(
+                [("kam_visit_id", "in", self.ids)], ["kam_visit_id"], ["__count"]
+            )
         )
         for visit in self:
             visit.sale_order_count = counts.get(visit, 0)
@@ -184,7 +187,9 @@ class KamVisit(models.Model):
         for visit in self:
             if visit.state == "done" and not (visit.outcome or "").strip():
                 raise ValidationError(
-                    self.env._("Record the outcome of %(visit)s before marking it done.", visit=visit.display_name)
+                    self.env._(
+                        "Record the outcome of %(visit)s before marking it done.", visit=visit.display_name
+                    )
                 )
 
     # ------------------------------------------------------------------
@@ -223,7 +228,9 @@ class KamVisit(models.Model):
             "user_id": self.user_id.id,
             "partner_ids": [Command.set(self.user_id.partner_id.ids)],
             "description": self.objective or False,
-            "location": self.visit_type == "visit" and self.partner_id._display_address(without_company=True) or False,
+            "location": self.visit_type == "visit"
+            and self.partner_id._display_address(without_company=True)
+            or False,
         }
 
     def _kam_create_events(self):
@@ -281,11 +288,16 @@ class KamVisit(models.Model):
         for visit in self:
             if visit.state not in ("planned", "missed"):
                 raise UserError(
-                    self.env._("Only a planned or missed contact can be marked done: %(visit)s.", visit=visit.display_name)
+                    self.env._(
+                        "Only a planned or missed contact can be marked done: %(visit)s.",
+                        visit=visit.display_name,
+                    )
                 )
             if not (visit.outcome or "").strip():
                 raise UserError(
-                    self.env._("Record the outcome of %(visit)s before marking it done.", visit=visit.display_name)
+                    self.env._(
+                        "Record the outcome of %(visit)s before marking it done.", visit=visit.display_name
+                    )
                 )
         self.write({"state": "done", "date_done": fields.Datetime.now()})
         return True
@@ -325,10 +337,16 @@ class KamVisit(models.Model):
     def _cron_mark_missed(self):
         """Planned contacts past their grace period become missed."""
         now = fields.Datetime.now()
-        companies = self.env["res.company"].search([])
         domain = [("state", "=", "planned")]
+        companies = self.env["res.company"].concat(
+            *(company for (company,) in self._read_group(domain, ["company_id"]))
+        )
         per_company = [
-            ["&", ("company_id", "=", company.id), ("planned_start", "<", now - timedelta(days=company.kam_visit_grace_days))]
+            [
+                "&",
+                ("company_id", "=", company.id),
+                ("planned_start", "<", now - timedelta(days=company.kam_visit_grace_days)),
+            ]
             for company in companies
         ]
         if not per_company:

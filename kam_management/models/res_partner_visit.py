@@ -123,8 +123,12 @@ class ResPartner(models.Model):
             visit_dates = [last.get((partner.id, t)) for t in VISIT_CONTACT_TYPES]
             call_dates = [last.get((partner.id, t)) for t in CALL_CONTACT_TYPES]
             # Keep a date set by hand (contacts from before the visits were recorded).
-            partner.kam_last_visit_date = max(filter(None, [*visit_dates, partner.kam_last_visit_date]), default=False)
-            partner.kam_last_call_date = max(filter(None, [*call_dates, partner.kam_last_call_date]), default=False)
+            partner.kam_last_visit_date = max(
+                filter(None, [*visit_dates, partner.kam_last_visit_date]), default=False
+            )
+            partner.kam_last_call_date = max(
+                filter(None, [*call_dates, partner.kam_last_call_date]), default=False
+            )
 
     @api.depends(
         "kam_last_visit_date",
@@ -139,12 +143,20 @@ class ResPartner(models.Model):
             visit_interval = partner.kam_effective_visit_interval
             call_interval = partner.kam_effective_call_interval
             partner.kam_next_visit_date = (
-                (partner.kam_last_visit_date + timedelta(days=visit_interval) if partner.kam_last_visit_date else start)
+                (
+                    partner.kam_last_visit_date + timedelta(days=visit_interval)
+                    if partner.kam_last_visit_date
+                    else start
+                )
                 if visit_interval
                 else False
             )
             partner.kam_next_call_date = (
-                (partner.kam_last_call_date + timedelta(days=call_interval) if partner.kam_last_call_date else start)
+                (
+                    partner.kam_last_call_date + timedelta(days=call_interval)
+                    if partner.kam_last_call_date
+                    else start
+                )
                 if call_interval
                 else False
             )
@@ -153,7 +165,9 @@ class ResPartner(models.Model):
     def _compute_kam_overdue(self):
         today = fields.Date.context_today(self)
         for partner in self:
-            partner.kam_visit_overdue = bool(partner.kam_next_visit_date and partner.kam_next_visit_date < today)
+            partner.kam_visit_overdue = bool(
+                partner.kam_next_visit_date and partner.kam_next_visit_date < today
+            )
             partner.kam_call_overdue = bool(partner.kam_next_call_date and partner.kam_next_call_date < today)
 
     @api.model

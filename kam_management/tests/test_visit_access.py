@@ -15,14 +15,22 @@ class TestVisitAccess(KamVisitCommon):
         super().setUpClass()
         start = datetime(2030, 1, 8, 10, 0)
         Visit = cls.env["kam.visit"]
-        cls.visit_a = Visit.create({"partner_id": cls.account_a.id, "user_id": cls.user_kam.id, "planned_start": start})
-        cls.visit_b = Visit.create({"partner_id": cls.account_b.id, "user_id": cls.user_kam2.id, "planned_start": start})
+        cls.visit_a = Visit.create(
+            {"partner_id": cls.account_a.id, "user_id": cls.user_kam.id, "planned_start": start}
+        )
+        cls.visit_b = Visit.create(
+            {"partner_id": cls.account_b.id, "user_id": cls.user_kam2.id, "planned_start": start}
+        )
         cls.visit_c = Visit.create(
             {"partner_id": cls.account_c.id, "user_id": cls.user_director.id, "planned_start": start}
         )
 
     def _readable(self, user):
-        return self.env["kam.visit"].with_user(user).search([("id", "in", (self.visit_a | self.visit_b | self.visit_c).ids)])
+        return (
+            self.env["kam.visit"]
+            .with_user(user)
+            .search([("id", "in", (self.visit_a | self.visit_b | self.visit_c).ids)])
+        )
 
     def test_kam_sees_own_and_backed_up_accounts(self):
         self.assertEqual(self._readable(self.user_kam), self.visit_a)

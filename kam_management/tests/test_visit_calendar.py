@@ -84,6 +84,8 @@ class TestVisitCalendar(KamVisitCommon):
     def test_moving_missed_visit_to_future_plans_it_again(self):
         visit = self._visit(planned_start=datetime.now() - timedelta(days=5))
         visit.state = "missed"
-        visit.calendar_event_id.write({"start": datetime(2030, 2, 1, 9, 0), "stop": datetime(2030, 2, 1, 10, 0)})
+        visit.calendar_event_id.write(
+            {"start": datetime(2030, 2, 1, 9, 0), "stop": datetime(2030, 2, 1, 10, 0)}
+        )
         self.assertEqual(visit.state, "planned")
         self.assertEqual(visit.planned_start, datetime(2030, 2, 1, 9, 0))

@@ -22,7 +22,11 @@ class TestVisitCompliance(KamVisitCommon):
         def visit(day, **values):
             return Visit.create(
                 dict(
-                    {"partner_id": cls.account.id, "user_id": cls.user_kam.id, "planned_start": datetime(2030, 1, day, 10)},
+                    {
+                        "partner_id": cls.account.id,
+                        "user_id": cls.user_kam.id,
+                        "planned_start": datetime(2030, 1, day, 10),
+                    },
                     **values,
                 )
             )

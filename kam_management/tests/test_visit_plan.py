@@ -58,7 +58,9 @@ class TestVisitPlan(KamVisitCommon):
 
     def test_call_cap_is_separate(self):
         for index in range(8):
-            self._account(f"Caller {index}", kam_last_visit_date=MONDAY, kam_last_call_date=MONDAY - timedelta(days=7))
+            self._account(
+                f"Caller {index}", kam_last_visit_date=MONDAY, kam_last_call_date=MONDAY - timedelta(days=7)
+            )
         wizard = self._wizard(max_calls_per_day=1, max_visits_per_day=0)
         wizard.action_generate()
         self.assertEqual(len(wizard.visit_ids), 5)
@@ -132,7 +134,9 @@ class TestVisitPlan(KamVisitCommon):
         self.assertNotIn(MONDAY, self._per_day(wizard.visit_ids), "Monday is full")
 
     def test_not_due_and_prospects(self):
-        self._account("Visited yesterday", kam_last_visit_date=MONDAY - timedelta(days=1), kam_last_call_date=MONDAY)
+        self._account(
+            "Visited yesterday", kam_last_visit_date=MONDAY - timedelta(days=1), kam_last_call_date=MONDAY
+        )
         prospect = self._account(
             "Prospect",
             kam_tier_id=False,

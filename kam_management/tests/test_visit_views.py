@@ -12,7 +12,9 @@ class TestVisitViews(KamVisitCommon):
         views = Visit.get_views(
             [(False, view) for view in ("calendar", "list", "kanban", "form", "pivot", "graph", "search")]
         )
-        self.assertEqual(set(views["views"]), {"calendar", "list", "kanban", "form", "pivot", "graph", "search"})
+        self.assertEqual(
+            set(views["views"]), {"calendar", "list", "kanban", "form", "pivot", "graph", "search"}
+        )
         self.assertIn('color="type_color"', views["views"]["calendar"]["arch"])
         self.assertIn('default_group_by="state"', views["views"]["kanban"]["arch"])
 
@@ -24,7 +26,11 @@ class TestVisitViews(KamVisitCommon):
 
     def test_partner_smart_button_and_new_visit(self):
         account = self._account("Smart Button Ltd")
-        arch = self.env["res.partner"].with_user(self.user_kam).get_views([(False, "form")])["views"]["form"]["arch"]
+        arch = (
+            self.env["res.partner"]
+            .with_user(self.user_kam)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
         self.assertIn("action_kam_view_visits", arch)
         action = account.with_user(self.user_kam).action_kam_new_visit()
         with Form(self.env["kam.visit"].with_user(self.user_kam).with_context(**action["context"])) as form:

@@ -39,7 +39,9 @@ class TestVisitWorkflow(KamVisitCommon):
         self.assertFalse(self.account.kam_last_call_date, "a visit is not a call")
 
     def test_call_stamps_last_call(self):
-        visit = self._visit(visit_type="video", planned_start=datetime(2030, 1, 9, 9, 0), outcome="Price list sent")
+        visit = self._visit(
+            visit_type="video", planned_start=datetime(2030, 1, 9, 9, 0), outcome="Price list sent"
+        )
         visit.action_done()
         self.assertEqual(self.account.kam_last_call_date, date(2030, 1, 9))
         self.assertEqual(self.account.kam_next_call_date, date(2030, 1, 16))
@@ -62,7 +64,9 @@ class TestVisitWorkflow(KamVisitCommon):
     def test_cadence_override_and_never_contacted(self):
         account = self._account("New Horizons")
         self.assertEqual(account.kam_effective_visit_interval, 28)
-        self.assertEqual(account.kam_next_visit_date, account.create_date.date(), "never visited: due at once")
+        self.assertEqual(
+            account.kam_next_visit_date, account.create_date.date(), "never visited: due at once"
+        )
         account.kam_last_visit_date = date(2030, 1, 1)
         self.assertEqual(account.kam_next_visit_date, date(2030, 1, 29))
         account.kam_visit_interval_days = 10
@@ -125,7 +129,9 @@ class TestVisitWorkflow(KamVisitCommon):
             self.company.kam_visit_grace_days = -1
 
     def test_missed_visit_done_late_is_not_on_time(self):
-        visit = self._visit(planned_start=fields.Datetime.now() - timedelta(days=4), outcome="Caught up by phone")
+        visit = self._visit(
+            planned_start=fields.Datetime.now() - timedelta(days=4), outcome="Caught up by phone"
+        )
         self.env["kam.visit"]._cron_mark_missed()
         self.assertEqual(visit.state, "missed")
         visit.action_done()

@@ -22,9 +22,9 @@ class KamVisitComplianceWizard(models.TransientModel):
             return self.env["res.users"].concat(*(user for (user,) in owners))
         return self.env.user
 
-    date_from = fields.Date(required=True, default=_default_date_from)
-    date_to = fields.Date(required=True, default=_default_date_to)
-    user_ids = fields.Many2many("res.users", string="KAMs", default=_default_user_ids)
+    date_from = fields.Date(required=True, default=lambda self: self._default_date_from())
+    date_to = fields.Date(required=True, default=lambda self: self._default_date_to())
+    user_ids = fields.Many2many("res.users", string="KAMs", default=lambda self: self._default_user_ids())
     line_ids = fields.One2many("kam.visit.compliance.wizard.line", "wizard_id", readonly=True)
 
     @api.constrains("date_from", "date_to")

@@ -29,7 +29,7 @@ class KamVisitPlanWizard(models.TransientModel):
         return today + timedelta(days=7 - today.weekday())
 
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
-    week_start = fields.Date(required=True, default=_default_week_start)
+    week_start = fields.Date(required=True, default=lambda self: self._default_week_start())
     week_end = fields.Date(compute="_compute_week_end")
     user_ids = fields.Many2many(
         "res.users",
@@ -170,9 +170,13 @@ class KamVisitPlanWizard(models.TransientModel):
         """
         company = self.company_id
         # Employee records are HR-restricted; only their schedule and resource are read here.
-        employees = self.env["hr.employee"].sudo().search_fetch(
-            [("user_id", "in", self.user_ids.ids), ("company_id", "=", company.id)],
-            ["user_id", "resource_id", "resource_calendar_id"],
+        employees = (
+            self.env["hr.employee"]
+            .sudo()
+            .search_fetch(
+                [("user_id", "in", self.user_ids.ids), ("company_id", "=", company.id)],
+                ["user_id", "resource_id", "resource_calendar_id"],
+            )
         )
         employee_of = {employee.user_id: employee for employee in employees}
         per_calendar = defaultdict(list)
@@ -189,7 +193,9 @@ class KamVisitPlanWizard(models.TransientModel):
                 for user, _resource in members:
                     result[user] = {}
                 continue
-            resources = self.env["resource.resource"].concat(*(resource for _user, resource in members if resource))
+            resources = self.env["resource.resource"].concat(
+                *(resource for _user, resource in members if resource)
+            )
             intervals = calendar._work_intervals_batch(start, stop, resources=resources)
             for user, resource in members:
                 days = defaultdict(list)
@@ -218,7 +224,9 @@ class KamVisitPlanWizard(models.TransientModel):
         used = defaultdict(int)
         for visit in existing:
             tz_name = visit.user_id.tz or "UTC"
-            local_day = fields.Datetime.context_timestamp(visit.with_context(tz=tz_name), visit.planned_start).date()
+            local_day = fields.Datetime.context_timestamp(
+                visit.with_context(tz=tz_name), visit.planned_start
+            ).date()
             if local_day not in week_days:
                 continue
             kind = _kind_of(visit.visit_type)
@@ -232,8 +240,18 @@ class KamVisitPlanWizard(models.TransientModel):
         candidates = []
         for partner in partners:
             for kind, interval, last_date, next_date in (
-                ("visit", partner.kam_effective_visit_interval, partner.kam_last_visit_date, partner.kam_next_visit_date),
-                ("call", partner.kam_effective_call_interval, partner.kam_last_call_date, partner.kam_next_call_date),
+                (
+                    "visit",
+                    partner.kam_effective_visit_interval,
+                    partner.kam_last_visit_date,
+                    partner.kam_next_visit_date,
+                ),
+                (
+                    "call",
+                    partner.kam_effective_call_interval,
+                    partner.kam_last_call_date,
+                    partner.kam_next_call_date,
+                ),
             ):
                 if not interval or not next_date or next_date > week_end:
                     continue
@@ -342,13 +360,17 @@ class KamVisitPlanWizard(models.TransientModel):
     def _cron_generate_weekly_plan(self):
         """On each company's plan day, plan next week for every KAM owning accounts."""
         today = fields.Date.context_today(self)
-        for company in self.env["res.company"].search([("kam_visit_plan_weekday", "=", str(today.weekday()))]):
+        for company in self.env["res.company"].search(
+            [("kam_visit_plan_weekday", "=", str(today.weekday()))]
+        ):
             owners = self.env["res.partner"]._read_group(
                 [("kam_user_id", "!=", False), ("company_id", "in", [False, company.id])],
                 ["kam_user_id"],
             )
-            users = self.env["res.users"].concat(*(user for (user,) in owners)).filtered(
-                lambda user, company=company: company in user.company_ids
+            users = (
+                self.env["res.users"]
+                .concat(*(user for (user,) in owners))
+                .filtered(lambda user, company=company: company in user.company_ids)
             )
             if not users:
                 continue

@@ -16,7 +16,9 @@ def distance_km(point_a, point_b):
     """Great-circle distance between two (latitude, longitude) points."""
     lat1, lon1 = map(math.radians, point_a)
     lat2, lon2 = map(math.radians, point_b)
-    hav = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    hav = (
+        math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(hav)))
 
 
