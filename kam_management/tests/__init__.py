@@ -20,3 +20,4 @@ from . import test_visit_plan_queries
 from . import test_visit_access
 from . import test_visit_compliance
 from . import test_visit_views
+from . import test_visit_tour
