@@ -27,6 +27,7 @@
         "views/kam_sales_plan_line_views.xml",
         "views/kam_variable_pay_policy_views.xml",
         "views/kam_variable_pay_statement_views.xml",
+        "views/sale_order_views.xml",
         "views/res_partner_views.xml",
         "views/kam_tier_views.xml",
         "views/kam_assignment_views.xml",
@@ -46,5 +47,6 @@
     },
     "demo": [
         "demo/kam_management_demo.xml",
+        "demo/kam_sales_plan_demo.xml",
     ],
 }

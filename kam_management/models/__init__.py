@@ -14,6 +14,7 @@ from . import kam_variable_pay_statement
 from . import kam_variable_pay_statement_line
 from . import kam_variable_pay_statement_export
 from . import kam_variable_pay_adjustment
+from . import sale_order
 from . import kam_visit
 from . import calendar_event
 from . import res_partner_visit
