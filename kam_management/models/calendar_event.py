@@ -12,7 +12,8 @@ class CalendarEvent(models.Model):
         res = super().write(vals)
         if self.env.context.get("kam_visit_sync"):
             return res
-        visits = self.kam_visit_ids
+        # Only events mirroring a visit (res_model is read with the event, no extra query).
+        visits = self.filtered(lambda event: event.res_model == "kam.visit").kam_visit_ids
         if not visits:
             return res
         if vals.get("active") is False:
@@ -27,5 +28,6 @@ class CalendarEvent(models.Model):
     def _unlink_kam_visits_cancel(self):
         if self.env.context.get("kam_visit_sync"):
             return
-        visits = self.kam_visit_ids.filtered(lambda v: v.state == "planned")
+        mirrors = self.filtered(lambda event: event.res_model == "kam.visit")
+        visits = mirrors.kam_visit_ids.filtered(lambda v: v.state == "planned")
         visits.with_context(kam_visit_sync=True).write({"state": "cancelled", "calendar_event_id": False})
