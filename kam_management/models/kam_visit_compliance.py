@@ -17,6 +17,7 @@ class KamVisit(models.Model):
         """Contacts of ``users`` planned in the period (dates inclusive), cancelled ones aside."""
         return [
             ("user_id", "in", users.ids),
+            ("company_id", "in", self.env.companies.ids),
             ("state", "!=", "cancelled"),
             ("planned_start", ">=", datetime.combine(date_from, time.min)),
             ("planned_start", "<", datetime.combine(date_to + timedelta(days=1), time.min)),
@@ -45,6 +46,7 @@ class KamVisit(models.Model):
         for user, count in self.env["res.partner"]._read_group(
             [
                 ("kam_user_id", "in", users.ids),
+                ("company_id", "in", [False, *self.env.companies.ids]),
                 ("is_key_account", "=", True),
                 "|",
                 ("kam_visit_overdue", "=", True),

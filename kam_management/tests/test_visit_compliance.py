@@ -65,6 +65,7 @@ class TestVisitCompliance(KamVisitCommon):
 
     def test_figures_in_two_queries(self):
         users = self.user_kam | self.user_kam2 | self.user_manager
+        self.env["kam.visit"]._kam_compliance(self.user_kam, JAN_FROM, JAN_TO)  # warm the caches
         self.env.flush_all()
         with self.assertQueryCount(2):
             self.env["kam.visit"]._kam_compliance(users, JAN_FROM, JAN_TO)
@@ -96,3 +97,37 @@ class TestVisitCompliance(KamVisitCommon):
         )
         with self.assertRaisesRegex(UserError, "Choose the KAMs"):
             wizard.action_compute()
+
+    def test_sales_plan_line_uses_visit_compliance(self):
+        plan = self.env["kam.sales.plan"].create(
+            {
+                "name": "January visits",
+                "user_id": self.user_kam.id,
+                "date_from": JAN_FROM,
+                "date_to": JAN_TO,
+                "line_ids": [
+                    fields.Command.create(
+                        {"kpi_id": self.env.ref("kam_management.kam_kpi_visit_compliance").id, "target": 90}
+                    )
+                ],
+            }
+        )
+        plan.action_refresh()
+        self.assertEqual(plan.line_ids.achieved, 33.33)
+
+    def test_other_company_visits_do_not_count(self):
+        foreign = self.env["res.partner"].create(
+            {"name": "Elsewhere", "is_company": True, "company_id": self.company_2.id}
+        )
+        self.env["kam.visit"].with_company(self.company_2).create(
+            {
+                "partner_id": foreign.id,
+                "user_id": self.user_kam.id,
+                "company_id": self.company_2.id,
+                "planned_start": datetime(2030, 1, 15, 10),
+            }
+        )
+        figures = (
+            self.env["kam.visit"].with_company(self.company)._kam_compliance(self.user_kam, JAN_FROM, JAN_TO)
+        )
+        self.assertEqual(figures[self.user_kam.id]["planned"], 4)
