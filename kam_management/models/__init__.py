@@ -25,3 +25,11 @@ from . import kam_refusal_reason
 from . import kam_feedback
 from . import account_move
 from . import kam_refusal_report
+from . import kam_visit
+from . import calendar_event
+from . import res_partner_visit
+from . import res_company_visit
+from . import res_config_settings_visit
+from . import sale_order_visit
+from . import kam_visit_compliance
+from . import kam_kpi_visit

@@ -24,3 +24,11 @@ from . import test_kam_account_plan
 from . import test_kam_refusal
 from . import test_kam_intel
 from . import test_kam_cron
+from . import test_visit_calendar
+from . import test_visit_workflow
+from . import test_visit_plan
+from . import test_visit_plan_queries
+from . import test_visit_access
+from . import test_visit_compliance
+from . import test_visit_views
+from . import test_visit_tour

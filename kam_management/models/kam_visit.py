@@ -1,0 +1,356 @@
+# Copyright 2026 KAM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+
+VISIT_TYPES = [("visit", "Visit"), ("call", "Call"), ("video", "Video Call")]
+# Contacts that count as a visit for the cadence; the others count as calls.
+VISIT_CONTACT_TYPES = ("visit",)
+CALL_CONTACT_TYPES = ("call", "video")
+DEFAULT_DURATIONS = {"visit": 1.0, "call": 0.25, "video": 0.5}
+TYPE_COLORS = {"visit": 10, "call": 4, "video": 2}
+# Fields of a visit mirrored on its calendar event.
+EVENT_FIELDS = {"name", "planned_start", "duration", "user_id", "partner_id", "visit_type", "objective"}
+
+
+class KamVisit(models.Model):
+    _name = "kam.visit"
+    _description = "Key Account Visit or Call"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "planned_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Subject",
+        compute="_compute_name",
+        store=True,
+        precompute=True,
+        readonly=False,
+        required=True,
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Account",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+    )
+    commercial_partner_id = fields.Many2one(
+        related="partner_id.commercial_partner_id",
+        store=True,
+        index=True,
+        string="Commercial Entity",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="KAM",
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    visit_type = fields.Selection(
+        VISIT_TYPES,
+        string="Type",
+        required=True,
+        default="visit",
+        tracking=True,
+    )
+    type_color = fields.Integer(compute="_compute_type_color", store=True)
+    planned_start = fields.Datetime(
+        required=True,
+        index=True,
+        tracking=True,
+        default=fields.Datetime.now,
+    )
+    duration = fields.Float(
+        string="Duration (hours)",
+        compute="_compute_duration",
+        store=True,
+        precompute=True,
+        readonly=False,
+    )
+    planned_stop = fields.Datetime(compute="_compute_planned_stop", string="Planned End")
+    state = fields.Selection(
+        [
+            ("planned", "Planned"),
+            ("done", "Done"),
+            ("missed", "Missed"),
+            ("cancelled", "Cancelled"),
+        ],
+        required=True,
+        default="planned",
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    objective = fields.Text()
+    outcome = fields.Text(copy=False, tracking=True)
+    next_step = fields.Text(copy=False)
+    date_done = fields.Datetime(string="Done On", copy=False, readonly=True)
+    done_on_time = fields.Boolean(
+        compute="_compute_done_on_time",
+        store=True,
+        help="Done no later than the grace period after the planned start.",
+    )
+    plan_reason = fields.Char(
+        string="Why Planned",
+        readonly=True,
+        copy=False,
+        help="Set by the weekly plan: days since the last completed contact against the interval.",
+    )
+    is_generated = fields.Boolean(string="From Weekly Plan", readonly=True, copy=False)
+    sale_order_ids = fields.One2many("sale.order", "kam_visit_id", string="Orders")
+    sale_order_count = fields.Integer(compute="_compute_sale_order_count", string="Order Count")
+    calendar_event_id = fields.Many2one(
+        "calendar.event",
+        copy=False,
+        index="btree_not_null",
+        ondelete="set null",
+        readonly=True,
+    )
+
+    @api.depends("visit_type", "partner_id")
+    def _compute_name(self):
+        type_names = dict(self._fields["visit_type"]._description_selection(self.env))
+        for visit in self:
+            if visit.partner_id:
+                visit.name = self.env._(
+                    "%(type)s: %(account)s",
+                    type=type_names.get(visit.visit_type, ""),
+                    account=visit.partner_id.display_name,
+                )
+            elif not visit.name:
+                visit.name = type_names.get(visit.visit_type, "")
+
+    @api.depends("visit_type")
+    def _compute_type_color(self):
+        for visit in self:
+            visit.type_color = TYPE_COLORS.get(visit.visit_type, 0)
+
+    @api.depends("visit_type")
+    def _compute_duration(self):
+        for visit in self:
+            visit.duration = DEFAULT_DURATIONS.get(visit.visit_type, 1.0)
+
+    @api.depends("planned_start", "duration")
+    def _compute_planned_stop(self):
+        for visit in self:
+            visit.planned_stop = visit.planned_start and visit.planned_start + timedelta(
+                hours=visit.duration or 0.0
+            )
+
+    @api.depends("state", "date_done", "planned_start", "company_id.kam_visit_grace_days")
+    def _compute_done_on_time(self):
+        for visit in self:
+            visit.done_on_time = bool(
+                visit.state == "done"
+                and visit.date_done
+                and visit.date_done
+                <= visit.planned_start + timedelta(days=visit.company_id.kam_visit_grace_days)
+            )
+
+    @api.depends("sale_order_ids")
+    def _compute_sale_order_count(self):
+        counts = dict(
+            self.env["sale.order"]._read_group(
+                [("kam_visit_id", "in", self.ids)], ["kam_visit_id"], ["__count"]
+            )
+        )
+        for visit in self:
+            visit.sale_order_count = counts.get(visit, 0)
+
+    @api.constrains("duration")
+    def _check_duration(self):
+        for visit in self:
+            if visit.duration < 0 or visit.duration > 24:
+                raise ValidationError(
+                    self.env._(
+                        "The duration of %(visit)s must be between 0 and 24 hours.",
+                        visit=visit.display_name,
+                    )
+                )
+
+    @api.constrains("outcome", "state")
+    def _check_outcome(self):
+        for visit in self:
+            if visit.state == "done" and not (visit.outcome or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "Record the outcome of %(visit)s before marking it done.", visit=visit.display_name
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # CRUD and calendar synchronisation
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        visits = super().create(vals_list)
+        if not self.env.context.get("kam_visit_no_event"):
+            visits.filtered(lambda v: v.state == "planned" and not v.calendar_event_id)._kam_create_events()
+        return visits
+
+    def write(self, vals):
+        res = super().write(vals)
+        if self.env.context.get("kam_visit_sync"):
+            return res
+        if vals.get("state") in ("cancelled",):
+            self._kam_unlink_events()
+        elif vals.get("state") == "planned":
+            self.filtered(lambda v: not v.calendar_event_id)._kam_create_events()
+        if EVENT_FIELDS & set(vals):
+            self.filtered("calendar_event_id")._kam_update_events()
+        return res
+
+    def unlink(self):
+        self._kam_unlink_events()
+        return super().unlink()
+
+    def _kam_event_values(self):
+        self.ensure_one()
+        return {
+            "name": self.name,
+            "start": self.planned_start,
+            "stop": self.planned_stop,
+            "duration": self.duration,
+            "user_id": self.user_id.id,
+            "partner_ids": [Command.set(self.user_id.partner_id.ids)],
+            "description": self.objective or False,
+            "location": self.visit_type == "visit"
+            and self.partner_id._display_address(without_company=True)
+            or False,
+        }
+
+    def _kam_create_events(self):
+        if not self:
+            return
+        model = self.env["ir.model"]._get("kam.visit")
+        vals_list = []
+        for visit in self:
+            vals = visit._kam_event_values()
+            vals.update(
+                res_model_id=model.id,
+                res_id=visit.id,
+                # The visit itself is the follow-up; no extra "Meeting" activity on it.
+                activity_ids=[Command.clear()],
+            )
+            vals_list.append(vals)
+        # The event only mirrors the visit, whose own access rules allowed this change; the
+        # KAM is the organizer and sole attendee, so no invitation mail is sent to them.
+        events = (
+            self.env["calendar.event"]
+            .sudo()
+            .with_context(kam_visit_sync=True, no_mail_to_attendees=True, dont_notify=True)
+            .create(vals_list)
+        )
+        for visit, event in zip(self, events, strict=True):
+            visit.with_context(kam_visit_sync=True).calendar_event_id = event
+
+    def _kam_update_events(self):
+        for visit in self:
+            # Mirror only: the visit's access rules already allowed this change.
+            visit.calendar_event_id.sudo().with_context(
+                kam_visit_sync=True, no_mail_to_attendees=True, dont_notify=True
+            ).write(visit._kam_event_values())
+
+    def _kam_unlink_events(self):
+        events = self.calendar_event_id
+        if events:
+            self.with_context(kam_visit_sync=True).calendar_event_id = False
+            # Mirror only: see _kam_create_events.
+            events.sudo().with_context(kam_visit_sync=True, no_mail_to_attendees=True).unlink()
+
+    def _kam_sync_from_events(self):
+        """Take the times of the calendar events moved in the calendar."""
+        for visit in self:
+            event = visit.calendar_event_id
+            vals = {"planned_start": event.start, "duration": event.duration}
+            if visit.state == "missed" and event.start > fields.Datetime.now():
+                vals["state"] = "planned"
+            visit.with_context(kam_visit_sync=True).write(vals)
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def action_done(self):
+        for visit in self:
+            if visit.state not in ("planned", "missed"):
+                raise UserError(
+                    self.env._(
+                        "Only a planned or missed contact can be marked done: %(visit)s.",
+                        visit=visit.display_name,
+                    )
+                )
+            if not (visit.outcome or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Record the outcome of %(visit)s before marking it done.", visit=visit.display_name
+                    )
+                )
+        self.write({"state": "done", "date_done": fields.Datetime.now()})
+        return True
+
+    def action_cancel(self):
+        if any(visit.state == "done" for visit in self):
+            raise UserError(self.env._("A contact that is done cannot be cancelled."))
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_reset_to_planned(self):
+        if any(visit.state == "done" for visit in self):
+            raise UserError(self.env._("A contact that is done cannot be planned again."))
+        self.write({"state": "planned"})
+        return True
+
+    def action_new_quotation(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id("sale.action_quotations_with_onboarding")
+        action.update(
+            views=[(False, "form")],
+            context={
+                "default_partner_id": self.partner_id.id,
+                "default_kam_visit_id": self.id,
+                "default_user_id": self.user_id.id,
+            },
+        )
+        return action
+
+    def action_view_sale_orders(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id("sale.action_orders")
+        action.update(domain=[("kam_visit_id", "=", self.id)], context={"default_kam_visit_id": self.id})
+        return action
+
+    @api.model
+    def _cron_mark_missed(self):
+        """Planned contacts past their grace period become missed."""
+        now = fields.Datetime.now()
+        domain = [("state", "=", "planned")]
+        companies = self.env["res.company"].concat(
+            *(company for (company,) in self._read_group(domain, ["company_id"]))
+        )
+        per_company = [
+            [
+                "&",
+                ("company_id", "=", company.id),
+                ("planned_start", "<", now - timedelta(days=company.kam_visit_grace_days)),
+            ]
+            for company in companies
+        ]
+        if not per_company:
+            return
+        visits = self.search(expression.AND([domain, expression.OR(per_company)]))
+        visits.write({"state": "missed"})
+        self.env["res.partner"]._kam_refresh_overdue()
