@@ -1,7 +1,6 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
@@ -49,11 +48,17 @@ class KamCollectionLevel(models.Model):
         for level in self:
             if level.days_overdue < 1:
                 raise ValidationError(
-                    self.env._("The collection level %(level)s must start at least one day overdue.", level=level.name)
+                    self.env._(
+                        "The collection level %(level)s must start at least one day overdue.",
+                        level=level.name,
+                    )
                 )
             if level.send_email and not level.mail_template_id:
                 raise ValidationError(
-                    self.env._("The collection level %(level)s sends an e-mail: choose its template.", level=level.name)
+                    self.env._(
+                        "The collection level %(level)s sends an e-mail: choose its template.",
+                        level=level.name,
+                    )
                 )
 
     @api.model
@@ -102,8 +107,9 @@ class KamCollectionLevel(models.Model):
                 if current.company_id != company:
                     current = self.browse()
                 reached = levels.filtered(
-                    lambda lvl, d=days, c=current: lvl.days_overdue <= d
-                    and (not c or lvl.days_overdue > c.days_overdue)
+                    lambda lvl, d=days, c=current: (
+                        lvl.days_overdue <= d and (not c or lvl.days_overdue > c.days_overdue)
+                    )
                 )
                 for level in reached:
                     level._kam_escalate(partner, days)

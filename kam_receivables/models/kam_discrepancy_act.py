@@ -112,7 +112,10 @@ class KamDiscrepancyAct(models.Model):
             invoice = act.invoice_id
             if invoice.move_type != "out_invoice" or invoice.state != "posted":
                 raise ValidationError(
-                    self.env._("A discrepancy act refers to a posted customer invoice, not %(move)s.", move=invoice.name)
+                    self.env._(
+                        "A discrepancy act refers to a posted customer invoice, not %(move)s.",
+                        move=invoice.name,
+                    )
                 )
             if invoice.commercial_partner_id != act.partner_id.commercial_partner_id:
                 raise ValidationError(
@@ -124,7 +127,9 @@ class KamDiscrepancyAct(models.Model):
                 )
             if invoice.company_id != act.company_id:
                 raise ValidationError(
-                    self.env._("The act and invoice %(invoice)s belong to different companies.", invoice=invoice.name)
+                    self.env._(
+                        "The act and invoice %(invoice)s belong to different companies.", invoice=invoice.name
+                    )
                 )
 
     @api.constrains("line_ids", "invoice_id", "state")
@@ -165,7 +170,9 @@ class KamDiscrepancyAct(models.Model):
         self._check_state("draft")
         for act in self:
             if not act.line_ids or act.currency_id.is_zero(act.amount_total):
-                raise UserError(self.env._("Add the lines and amounts claimed to %(act)s first.", act=act.name))
+                raise UserError(
+                    self.env._("Add the lines and amounts claimed to %(act)s first.", act=act.name)
+                )
         self.state = "confirmed"
 
     def action_approve(self):
@@ -174,7 +181,9 @@ class KamDiscrepancyAct(models.Model):
             self.env.user.has_group("kam_receivables.group_credit_manager")
             or self.env.user.has_group("account.group_account_invoice")
         ):
-            raise AccessError(self.env._("Only a credit manager or an accountant can approve a discrepancy act."))
+            raise AccessError(
+                self.env._("Only a credit manager or an accountant can approve a discrepancy act.")
+            )
         self._check_state("confirmed")
         for act in self:
             act.credit_note_id = self.env["account.move"].create(act._prepare_credit_note_vals())
@@ -196,7 +205,9 @@ class KamDiscrepancyAct(models.Model):
             "reversed_entry_id": invoice.id,
             "invoice_origin": self.name,
             "ref": self.env._("%(act)s on %(invoice)s", act=self.name, invoice=invoice.name),
-            "invoice_line_ids": [Command.create(line._prepare_credit_note_line_vals()) for line in self.line_ids],
+            "invoice_line_ids": [
+                Command.create(line._prepare_credit_note_line_vals()) for line in self.line_ids
+            ],
         }
 
     def action_done(self):

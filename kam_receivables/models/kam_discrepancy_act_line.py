@@ -9,7 +9,9 @@ class KamDiscrepancyActLine(models.Model):
     _name = "kam.discrepancy.act.line"
     _description = "Discrepancy Act Line"
 
-    act_id = fields.Many2one(comodel_name="kam.discrepancy.act", required=True, ondelete="cascade", index=True)
+    act_id = fields.Many2one(
+        comodel_name="kam.discrepancy.act", required=True, ondelete="cascade", index=True
+    )
     company_id = fields.Many2one(related="act_id.company_id", store=True)
     currency_id = fields.Many2one(related="act_id.currency_id")
     product_id = fields.Many2one(comodel_name="product.product", string="Product")
@@ -33,7 +35,9 @@ class KamDiscrepancyActLine(models.Model):
         name = self.description or self.product_id.display_name or self.act_id.name
         quantity, price = self.quantity, self.amount / self.quantity
         digits = self.env["decimal.precision"].precision_get("Product Price")
-        if self.currency_id.compare_amounts(float_round(price, precision_digits=digits) * quantity, self.amount):
+        if self.currency_id.compare_amounts(
+            float_round(price, precision_digits=digits) * quantity, self.amount
+        ):
             # the unit price cannot carry the amount exactly: credit the amount as one unit
             name = self.env._("%(name)s (quantity %(qty)s)", name=name, qty=quantity)
             quantity, price = 1.0, self.amount

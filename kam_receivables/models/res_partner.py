@@ -80,6 +80,13 @@ class ResPartner(models.Model):
         compute="_compute_kam_credit_figures",
         help="Credit limit minus exposure (zero limit: no limit, nothing shown).",
     )
+    kam_dso = fields.Float(
+        string="DSO (days)",
+        digits=(16, 1),
+        compute="_compute_kam_credit_figures",
+        help="Days sales outstanding: open receivables divided by the last 365 days' "
+        "invoiced sales, times 365.",
+    )
     kam_avg_days_late = fields.Float(
         string="Average Days Late",
         digits=(16, 1),
@@ -157,7 +164,12 @@ class ResPartner(models.Model):
     @api.depends_context("company")
     def _compute_kam_credit_figures(self):
         figures = self._kam_credit_figures()
+        sales = self._kam_sales_12_months()
         for partner in self:
+            commercial_id = partner.commercial_partner_id.id
+            receivable = figures.get(commercial_id, {}).get("receivable", 0.0)
+            yearly = sales.get(commercial_id, 0.0)
+            partner.kam_dso = receivable / yearly * 365 if yearly > 0 else 0.0
             values = figures.get(partner.commercial_partner_id.id, {})
             partner.kam_credit_exposure = values.get("exposure", 0.0)
             partner.kam_overdue_amount = values.get("overdue", 0.0)
@@ -279,10 +291,36 @@ class ResPartner(models.Model):
         for values in result.values():
             for key in ("receivable", "draft", "to_invoice", "overdue"):
                 values[key] = currency.round(values[key])
-            values["exposure"] = currency.round(
-                values["receivable"] + values["draft"] + values["to_invoice"]
-            )
+            values["exposure"] = currency.round(values["receivable"] + values["draft"] + values["to_invoice"])
         return result
+
+    def _kam_sales_12_months(self):
+        """Invoiced sales (tax included, net of credit notes) of the last 365 days in
+        company currency, per commercial partner: one query per batch."""
+        commercial_ids = tuple(set(self.commercial_partner_id.ids))
+        if not commercial_ids:
+            return {}
+        self.env.flush_all()
+        today = fields.Date.context_today(self)
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT rp.commercial_partner_id, SUM(am.amount_total_signed)
+                  FROM account_move am
+                  JOIN res_partner rp ON rp.id = am.partner_id
+                 WHERE am.company_id = %(company)s
+                   AND am.state = 'posted'
+                   AND am.move_type IN ('out_invoice', 'out_refund')
+                   AND am.invoice_date > %(since)s
+                   AND rp.commercial_partner_id IN %(partners)s
+                 GROUP BY rp.commercial_partner_id
+                """,
+                company=self.env.company.id,
+                since=today - timedelta(days=365),
+                partners=commercial_ids,
+            )
+        )
+        return {pid: amount or 0.0 for pid, amount in self.env.cr.fetchall()}
 
     def _kam_payment_behaviour(self):
         """Average days late and share paid on time over 12 months, one query per batch.
@@ -339,8 +377,7 @@ class ResPartner(models.Model):
         if commercial_ids:
             self.env.cr.execute(
                 SQL(
-                    "UPDATE res_partner SET kam_credit_check_date = NOW() AT TIME ZONE 'UTC' "
-                    "WHERE id IN %s",
+                    "UPDATE res_partner SET kam_credit_check_date = NOW() AT TIME ZONE 'UTC' WHERE id IN %s",
                     commercial_ids,
                 ),
                 log_exceptions=False,

@@ -97,6 +97,7 @@ class ReportSettlementStatement(models.AbstractModel):
             "doc_model": "res.partner",
             "docs": partners,
             "statements": {
-                partner.id: partner._kam_settlement_statement(date_from, date_to, company) for partner in partners
+                partner.id: partner._kam_settlement_statement(date_from, date_to, company)
+                for partner in partners
             },
         }

@@ -1,7 +1,6 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import formatLang
@@ -16,8 +15,7 @@ class SaleOrder(models.Model):
         copy=False,
         index=True,
         tracking=True,
-        help="The order failed the credit check and waits for payments or a credit "
-        "manager's approval.",
+        help="The order failed the credit check and waits for payments or a credit manager's approval.",
     )
     kam_credit_check_ids = fields.One2many(
         comodel_name="kam.credit.check",
@@ -66,7 +64,9 @@ class SaleOrder(models.Model):
             and not self.env.su
             and not self.env.user.has_group("kam_receivables.group_credit_manager")
         ):
-            raise AccessError(self.env._("Only a credit manager can put an order on credit hold or release it."))
+            raise AccessError(
+                self.env._("Only a credit manager can put an order on credit hold or release it.")
+            )
         return super().write(vals)
 
     # ------------------------------------------------------------------

@@ -1,10 +1,12 @@
-from . import test_skeleton
-from . import test_tour
-from . import test_credit_profile
-from . import test_credit_check
-from . import test_concurrency
-from . import test_receivable_aging
-from . import test_collection
-from . import test_settlement_statement
-from . import test_discrepancy_act
-from . import test_kpi
+from . import (
+    test_collection,
+    test_concurrency,
+    test_credit_check,
+    test_credit_profile,
+    test_discrepancy_act,
+    test_kpi,
+    test_receivable_aging,
+    test_settlement_statement,
+    test_skeleton,
+    test_tour,
+)

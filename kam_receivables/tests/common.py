@@ -3,7 +3,6 @@
 from contextlib import contextmanager
 
 from odoo import Command, fields
-
 from odoo.addons.kam_management.tests.common import KamCommon
 
 
@@ -18,7 +17,12 @@ class KamReceivablesCommon(KamCommon):
         cls.company.kam_credit_manager_id = cls.user_credit_manager
         cls.currency = cls.company.currency_id
         cls.customer = cls.env["res.partner"].create(
-            {"name": "Credit Customer", "is_company": True, "user_id": cls.user_kam.id, "kam_user_id": cls.user_kam.id}
+            {
+                "name": "Credit Customer",
+                "is_company": True,
+                "user_id": cls.user_kam.id,
+                "kam_user_id": cls.user_kam.id,
+            }
         )
         cls.customer_contact = cls.env["res.partner"].create(
             {"name": "Credit Customer Buyer", "parent_id": cls.customer.id}
@@ -71,7 +75,9 @@ class KamReceivablesCommon(KamCommon):
             "invoice_date": date or cls.today,
             "invoice_date_due": due,
             "invoice_line_ids": [
-                Command.create({"product_id": cls.product.id, "price_unit": amount, "tax_ids": [Command.clear()]})
+                Command.create(
+                    {"product_id": cls.product.id, "price_unit": amount, "tax_ids": [Command.clear()]}
+                )
             ],
         }
 

@@ -64,7 +64,7 @@ class TestCreditCheckConcurrency(TransactionCase):
                         tries.append(1)
                         if len(tries) == 1:
                             # both transactions read the customer before either commits
-                            env["res.partner"].browse(self.partner_id).kam_credit_exposure  # noqa: B018
+                            env["res.partner"].browse(self.partner_id).mapped("kam_credit_exposure")
                             barrier.wait()
                         env["sale.order"].browse(order_id).action_confirm()
 

@@ -26,7 +26,15 @@ class TestCreditCheck(KamReceivablesCommon):
         check = order.kam_credit_check_ids
         self.assertRecordValues(
             check,
-            [{"result": "passed", "credit_limit": 1000, "exposure": 0, "order_amount": 400, "user_id": self.user_kam.id}],
+            [
+                {
+                    "result": "passed",
+                    "credit_limit": 1000,
+                    "exposure": 0,
+                    "order_amount": 400,
+                    "user_id": self.user_kam.id,
+                }
+            ],
         )
         self.assertEqual(self.customer.kam_available_credit, 600)
 
@@ -66,9 +74,21 @@ class TestCreditCheck(KamReceivablesCommon):
         order.with_user(self.user_kam).action_confirm()
         self.assertEqual(len(order.kam_credit_check_ids), 2)
         self.assertEqual(len(self._hold_activities(order)), 1)
-        action = self.env["ir.actions.act_window"]._for_xml_id("kam_receivables.sale_order_action_kam_credit_hold")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "kam_receivables.sale_order_action_kam_credit_hold"
+        )
         held = self.env["sale.order"].with_user(self.user_credit_manager).search(safe_eval(action["domain"]))
         self.assertIn(order, held)
+
+    def test_order_form_shows_available_credit(self):
+        self._set_limit(self.customer, 1000)
+        self._invoice(self.customer, 700, self.today + timedelta(days=30))
+        self._invoice(self.customer, 50, self.today - timedelta(days=30))
+        order_form = Form(self.env["sale.order"].with_user(self.user_kam))
+        order_form.partner_id = self.customer_contact
+        self.assertEqual(order_form.kam_credit_limit, 1000)
+        self.assertEqual(order_form.kam_available_credit, 250)
+        self.assertEqual(order_form.kam_overdue_amount, 50)
 
     def test_overdue_blocks(self):
         self.company.kam_payment_grace_days = 3
@@ -88,7 +108,9 @@ class TestCreditCheck(KamReceivablesCommon):
         order = self._order(amount=10)
         order.action_confirm()
         self.assertEqual(order.state, "draft")
-        self.assertRecordValues(order.kam_credit_check_ids, [{"result": "blocked", "mode": "approval", "credit_hold": True}])
+        self.assertRecordValues(
+            order.kam_credit_check_ids, [{"result": "blocked", "mode": "approval", "credit_hold": True}]
+        )
         self.assertIn("credit hold", order.kam_credit_check_ids.reason)
 
     def test_warn_mode_confirms(self):
@@ -230,13 +252,17 @@ class TestCreditCheck(KamReceivablesCommon):
         with self.assertRaises(AccessError):
             check.with_user(self.user_credit_manager).write({"result": "passed"})
         other_customer = self.env["res.partner"].create({"name": "C2 Customer", "is_company": True})
-        order_c2 = self.env["sale.order"].with_company(self.company_2).create(
-            {
-                "partner_id": other_customer.id,
-                "user_id": self.user_kam_other_company.id,
-                "company_id": self.company_2.id,
-                "order_line": [Command.create({"product_id": self.product.id, "price_unit": 5})],
-            }
+        order_c2 = (
+            self.env["sale.order"]
+            .with_company(self.company_2)
+            .create(
+                {
+                    "partner_id": other_customer.id,
+                    "user_id": self.user_kam_other_company.id,
+                    "company_id": self.company_2.id,
+                    "order_line": [Command.create({"product_id": self.product.id, "price_unit": 5})],
+                }
+            )
         )
         order_c2.with_company(self.company_2).action_confirm()
         check_c2 = self.env["kam.credit.check"].browse(order_c2.kam_credit_check_ids.ids)

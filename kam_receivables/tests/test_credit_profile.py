@@ -26,6 +26,8 @@ class TestCreditProfile(KamReceivablesCommon):
         self.assertEqual(partner.kam_overdue_amount, 300)
         self.assertEqual(partner.kam_available_credit, 10000 - 1650)
         self.assertEqual(self.customer_contact.kam_credit_exposure, 1650)
+        # DSO: 600 open of 600 invoiced over the year
+        self.assertAlmostEqual(partner.kam_dso, 365.0)
         # the partner's own grace period wins over the company default
         partner.kam_payment_grace_days = 1
         partner.invalidate_recordset()
@@ -38,7 +40,9 @@ class TestCreditProfile(KamReceivablesCommon):
         self.assertEqual(partner.kam_credit_exposure, 1600)
 
     def test_payment_behaviour(self):
-        late = self._invoice(self.customer, 100, self.today - timedelta(days=20), self.today - timedelta(days=50))
+        late = self._invoice(
+            self.customer, 100, self.today - timedelta(days=20), self.today - timedelta(days=50)
+        )
         on_time = self._invoice(self.customer, 100, self.today + timedelta(days=5))
         self._pay(late, date=self.today)  # 20 days late
         self._pay(on_time, date=self.today)  # before the due date
@@ -69,7 +73,11 @@ class TestCreditProfile(KamReceivablesCommon):
         )
         as_kam = self.customer.with_user(editor)
         self.assertEqual(self.customer.with_user(self.user_kam).kam_credit_limit, 0)
-        for vals in ({"kam_credit_hold": True}, {"kam_credit_risk_class": "high"}, {"kam_payment_grace_days": 3}):
+        for vals in (
+            {"kam_credit_hold": True},
+            {"kam_credit_risk_class": "high"},
+            {"kam_payment_grace_days": 3},
+        ):
             with self.assertRaisesMessage(AccessError, "Only a credit manager"):
                 as_kam.write(vals)
         with self.assertRaises(AccessError):

@@ -85,7 +85,9 @@ class TestDiscrepancyAct(KamReceivablesCommon):
             act.invoice_id = draft_invoice
         with self.assertRaisesMessage(UserError, "not possible now"):
             act.action_done()
-        empty = self.env["kam.discrepancy.act"].create({"partner_id": self.customer.id, "invoice_id": self.invoice.id})
+        empty = self.env["kam.discrepancy.act"].create(
+            {"partner_id": self.customer.id, "invoice_id": self.invoice.id}
+        )
         with self.assertRaisesMessage(UserError, "Add the lines"):
             empty.action_confirm()
         empty.action_cancel()

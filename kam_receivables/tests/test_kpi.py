@@ -16,8 +16,13 @@ class TestReceivablesKpi(KamReceivablesCommon):
         self.assertFalse(ratio.higher_is_better)
         self.assertEqual(ratio.unit, "percent")
         current = self._invoice(self.customer, 1000, self.today + timedelta(days=30))
-        self._invoice(self.customer_contact, 500, self.today - timedelta(days=10), self.today - timedelta(days=40))
-        self.assertEqual(collected._kam_compute(users, self.today, self.today), {self.user_kam.id: 0.0, self.user_kam2.id: 0.0})
+        self._invoice(
+            self.customer_contact, 500, self.today - timedelta(days=10), self.today - timedelta(days=40)
+        )
+        self.assertEqual(
+            collected._kam_compute(users, self.today, self.today),
+            {self.user_kam.id: 0.0, self.user_kam2.id: 0.0},
+        )
         self.assertEqual(ratio._kam_compute(users, self.today, self.today)[self.user_kam.id], 33.33)
         self._pay(current, 300)
         values = collected._kam_compute(users, self.today, self.today)

@@ -30,7 +30,9 @@ class TestReceivableAging(KamReceivablesCommon):
             ],
         )
         self.assertEqual(totals, (1, 2, 4, 8, 16, 30, 31, 120))
-        self.assertEqual(set(Aging.search([("partner_id", "=", self.customer.id)]).kam_user_id.ids), {self.user_kam.id})
+        self.assertEqual(
+            set(Aging.search([("partner_id", "=", self.customer.id)]).kam_user_id.ids), {self.user_kam.id}
+        )
 
     def test_access_per_role(self):
         self._invoice(self.customer, 10, self.today - timedelta(days=3))

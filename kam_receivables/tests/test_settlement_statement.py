@@ -46,7 +46,7 @@ class TestSettlementStatement(KamReceivablesCommon):
         self.assertEqual(statement["total_credit"], 120 + 200)
         self.assertEqual(statement["closing"], 600 + 500 - 320)
         self.assertEqual(statement["closing"], self._accounting_balance(d))
-        self.assertEqual([line["name"] for line in statement["lines"]][0], self.inv1.name)
+        self.assertEqual(statement["lines"][0]["name"], self.inv1.name)
         self.assertEqual(statement["lines"][-1]["balance"], statement["closing"])
         later = self.customer._kam_settlement_statement(d, d + timedelta(days=30), self.company)
         self.assertEqual(later["opening"], statement["closing"])
@@ -69,7 +69,9 @@ class TestSettlementStatement(KamReceivablesCommon):
         html = (
             self.env["ir.actions.report"]
             .with_user(self.user_kam)
-            ._render_qweb_html("kam_receivables.report_settlement_statement", self.customer.ids, data=action["data"])[0]
+            ._render_qweb_html(
+                "kam_receivables.report_settlement_statement", self.customer.ids, data=action["data"]
+            )[0]
             .decode()
         )
         self.assertIn("Statement of Mutual Settlements", html)

@@ -1,2 +1,1 @@
-from . import sale_order_credit_override
-from . import res_partner_settlement_statement
+from . import res_partner_settlement_statement, sale_order_credit_override

@@ -1,7 +1,6 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
-
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
