@@ -26,6 +26,7 @@
         "views/kam_sales_plan_line_views.xml",
         "views/kam_variable_pay_policy_views.xml",
         "views/kam_variable_pay_statement_views.xml",
+        "views/sale_order_views.xml",
         "views/res_partner_views.xml",
         "views/kam_tier_views.xml",
         "views/kam_assignment_views.xml",

@@ -14,3 +14,4 @@ from . import kam_variable_pay_statement
 from . import kam_variable_pay_statement_line
 from . import kam_variable_pay_statement_export
 from . import kam_variable_pay_adjustment
+from . import sale_order

@@ -12,7 +12,7 @@ class KamSalesPlan(models.Model):
 
     _name = "kam.sales.plan"
     _description = "Sales Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ("mail.thread", "mail.activity.mixin")
     _order = "date_from desc, parent_id desc, user_id, id"
     _parent_store = True
 
@@ -46,7 +46,9 @@ class KamSalesPlan(models.Model):
         tracking=True,
         help="Empty on a department plan.",
     )
-    line_ids = fields.One2many("kam.sales.plan.line", "plan_id", string="KPI Targets", copy=True)
+    line_ids = fields.One2many(
+        "kam.sales.plan.line", "plan_id", string="KPI Targets", copy=True
+    )
     account_line_ids = fields.One2many(
         "kam.sales.plan.account", "plan_id", string="Account Targets", copy=True
     )
@@ -60,17 +62,28 @@ class KamSalesPlan(models.Model):
         currency_field="currency_id",
         help="Variable pay the KAM earns at 100 % attainment of every KPI.",
     )
-    revenue_target = fields.Monetary(compute="_compute_revenue", store=True, currency_field="currency_id")
-    revenue_achieved = fields.Monetary(compute="_compute_revenue", store=True, currency_field="currency_id")
+    revenue_target = fields.Monetary(
+        compute="_compute_revenue", store=True, currency_field="currency_id"
+    )
+    revenue_achieved = fields.Monetary(
+        compute="_compute_revenue", store=True, currency_field="currency_id"
+    )
     revenue_attainment = fields.Float(
-        string="Revenue Attainment (%)", compute="_compute_revenue", store=True, aggregator="avg"
+        string="Revenue Attainment (%)",
+        compute="_compute_revenue",
+        store=True,
+        aggregator="avg",
     )
     split_warning = fields.Char(compute="_compute_split_warning")
     achieved_date = fields.Datetime(string="Figures As Of", readonly=True, copy=False)
 
-    @api.depends("line_ids.target", "line_ids.achieved", "line_ids.attainment", "line_ids.kpi_id")
+    @api.depends(
+        "line_ids.target", "line_ids.achieved", "line_ids.attainment", "line_ids.kpi_id"
+    )
     def _compute_revenue(self):
-        revenue = self.env.ref("kam_management.kam_kpi_revenue", raise_if_not_found=False)
+        revenue = self.env.ref(
+            "kam_management.kam_kpi_revenue", raise_if_not_found=False
+        )
         for plan in self:
             line = plan.line_ids.filtered(lambda ln, kpi=revenue: ln.kpi_id == kpi)[:1]
             plan.revenue_target = line.target
@@ -90,7 +103,8 @@ class KamSalesPlan(models.Model):
                 if line.split_mismatch:
                     warnings.append(
                         self.env._(
-                            "%(kpi)s: the KAM plans add up to %(children)s, not %(target)s.",
+                            "%(kpi)s: the KAM plans add up to %(children)s, "
+                            "not %(target)s.",
                             kpi=line.kpi_id.name,
                             children=round(line.children_target, 2),
                             target=round(line.target, 2),
@@ -118,7 +132,8 @@ class KamSalesPlan(models.Model):
             if plan.date_to < plan.date_from:
                 raise ValidationError(
                     self.env._(
-                        "The plan %(plan)s ends (%(end)s) before it starts (%(start)s).",
+                        "The plan %(plan)s ends (%(end)s) before it starts "
+                        "(%(start)s).",
                         plan=plan.name,
                         start=plan.date_from,
                         end=plan.date_to,
@@ -141,8 +156,8 @@ class KamSalesPlan(models.Model):
             if plan.date_from < parent.date_from or plan.date_to > parent.date_to:
                 raise ValidationError(
                     self.env._(
-                        "The plan %(plan)s must lie within the period of its department "
-                        "plan %(parent)s.",
+                        "The plan %(plan)s must lie within the period of its "
+                        "department plan %(parent)s.",
                         plan=plan.name,
                         parent=parent.name,
                     )
@@ -192,7 +207,10 @@ class KamSalesPlan(models.Model):
                 raise UserError(self.env._("Only a draft plan can be confirmed."))
             if not plan.line_ids:
                 raise UserError(
-                    self.env._("The plan %(plan)s has no KPI targets to confirm.", plan=plan.name)
+                    self.env._(
+                        "The plan %(plan)s has no KPI targets to confirm.",
+                        plan=plan.name,
+                    )
                 )
         self.write({"state": "confirmed"})
         self._kam_refresh_achieved()
@@ -218,10 +236,10 @@ class KamSalesPlan(models.Model):
         self.sudo()._kam_refresh_achieved()
         return True
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_draft(self):
         if any(plan.state != "draft" for plan in self):
             raise UserError(self.env._("Only draft plans can be deleted."))
-        return super().unlink()
 
     # ------------------------------------------------------------------
     # Achieved figures, batched by KPI and period
@@ -238,7 +256,9 @@ class KamSalesPlan(models.Model):
         with one KPI computation per (KPI, period, company) for all KAMs. A
         department plan refreshes its KAM plans too."""
         if self.filtered(lambda p: not p.user_id):
-            self |= self.search([("id", "child_of", self.filtered(lambda p: not p.user_id).ids)])
+            self |= self.search(
+                [("id", "child_of", self.filtered(lambda p: not p.user_id).ids)]
+            )
         plans = self.filtered(lambda p: p.state != "closed")
         if not plans:
             return
@@ -246,14 +266,22 @@ class KamSalesPlan(models.Model):
         groups = defaultdict(lambda: self.env["res.users"])
         for line in plans.line_ids:
             plan = line.plan_id
-            groups[(line.kpi_id, plan.date_from, plan.date_to, plan.company_id)] |= users_of[plan]
+            groups[(line.kpi_id, plan.date_from, plan.date_to, plan.company_id)] |= (
+                users_of[plan]
+            )
         values = {}
         for (kpi, date_from, date_to, company), users in groups.items():
-            kpi = kpi.with_company(company).with_context(allowed_company_ids=company.ids)
-            values[(kpi.id, date_from, date_to, company.id)] = kpi._kam_compute(users, date_from, date_to)
+            kpi = kpi.with_company(company).with_context(
+                allowed_company_ids=company.ids
+            )
+            values[(kpi.id, date_from, date_to, company.id)] = kpi._kam_compute(
+                users, date_from, date_to
+            )
         for line in plans.line_ids:
             plan = line.plan_id
-            figures = values[(line.kpi_id.id, plan.date_from, plan.date_to, plan.company_id.id)]
+            figures = values[
+                (line.kpi_id.id, plan.date_from, plan.date_to, plan.company_id.id)
+            ]
             numbers = [figures[user.id] for user in users_of[plan]]
             if not numbers:
                 achieved = 0.0

@@ -15,7 +15,9 @@ class KamSalesPlanAccount(models.Model):
     _description = "Sales Plan Account Target"
     _order = "plan_id, target desc, id"
 
-    plan_id = fields.Many2one("kam.sales.plan", required=True, ondelete="cascade", index=True)
+    plan_id = fields.Many2one(
+        "kam.sales.plan", required=True, ondelete="cascade", index=True
+    )
     company_id = fields.Many2one(related="plan_id.company_id", store=True)
     user_id = fields.Many2one(related="plan_id.user_id", store=True, string="KAM")
     currency_id = fields.Many2one(related="plan_id.currency_id")
@@ -27,18 +29,23 @@ class KamSalesPlanAccount(models.Model):
         index=True,
     )
     target = fields.Monetary(currency_field="currency_id", aggregator="sum")
-    achieved = fields.Monetary(currency_field="currency_id", readonly=True, copy=False, aggregator="sum")
+    achieved = fields.Monetary(
+        currency_field="currency_id", readonly=True, copy=False, aggregator="sum"
+    )
     attainment = fields.Float(
-        string="Attainment (%)", compute="_compute_attainment", store=True, aggregator="avg"
+        string="Attainment (%)",
+        compute="_compute_attainment",
+        store=True,
+        aggregator="avg",
     )
 
-    _sql_constraints = [
+    _sql_constraints = (
         (
             "partner_plan_unique",
             "unique(plan_id, partner_id)",
             "An account can only have one target per plan.",
         ),
-    ]
+    )
 
     @api.depends("target", "achieved")
     def _compute_attainment(self):
@@ -60,7 +67,10 @@ class KamSalesPlanAccount(models.Model):
     def _check_plan_editable(self):
         if any(line.plan_id.state != "draft" for line in self):
             raise UserError(
-                self.env._("The targets of a confirmed plan cannot be changed; reset it to draft first.")
+                self.env._(
+                    "The targets of a confirmed plan cannot be changed; reset it to "
+                    "draft first."
+                )
             )
 
     @api.model_create_multi
@@ -74,9 +84,9 @@ class KamSalesPlanAccount(models.Model):
             self._check_plan_editable()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_confirmed_plan(self):
         self._check_plan_editable()
-        return super().unlink()
 
     def _kam_refresh_achieved(self):
         """Revenue of each account in its plan's period, on the Settings basis;
@@ -84,9 +94,13 @@ class KamSalesPlanAccount(models.Model):
         Kpi = self.env["kam.kpi"]
         by_period = defaultdict(lambda: self.browse())
         for line in self:
-            by_period[(line.plan_id.date_from, line.plan_id.date_to, line.company_id)] |= line
+            by_period[
+                (line.plan_id.date_from, line.plan_id.date_to, line.company_id)
+            ] |= line
         for (date_from, date_to, company), lines in by_period.items():
-            kpi = Kpi.with_company(company).with_context(allowed_company_ids=company.ids)
+            kpi = Kpi.with_company(company).with_context(
+                allowed_company_ids=company.ids
+            )
             self.env.flush_all()
             totals = kpi._kam_account_revenue(lines.partner_id, date_from, date_to)
             for line in lines:

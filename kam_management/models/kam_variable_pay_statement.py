@@ -15,7 +15,7 @@ class KamVariablePayStatement(models.Model):
 
     _name = "kam.variable.pay.statement"
     _description = "Variable Pay Statement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ("mail.thread", "mail.activity.mixin")
     _order = "date_from desc, user_id, id"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -24,10 +24,13 @@ class KamVariablePayStatement(models.Model):
         required=True,
         index=True,
         ondelete="restrict",
-        domain="[('user_id', '!=', False), ('state', '!=', 'draft'), ('company_id', '=', company_id)]",
+        domain="[('user_id', '!=', False), ('state', '!=', 'draft'), "
+        "('company_id', '=', company_id)]",
         tracking=True,
     )
-    user_id = fields.Many2one(related="plan_id.user_id", store=True, string="KAM", index=True)
+    user_id = fields.Many2one(
+        related="plan_id.user_id", store=True, string="KAM", index=True
+    )
     date_from = fields.Date(related="plan_id.date_from", store=True)
     date_to = fields.Date(related="plan_id.date_to", store=True)
     company_id = fields.Many2one(
@@ -36,7 +39,6 @@ class KamVariablePayStatement(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     policy_id = fields.Many2one(
         "kam.variable.pay.policy",
-        string="Policy",
         compute="_compute_from_plan",
         store=True,
         readonly=False,
@@ -65,13 +67,22 @@ class KamVariablePayStatement(models.Model):
         tracking=True,
         copy=False,
     )
-    line_ids = fields.One2many("kam.variable.pay.statement.line", "statement_id", string="KPIs", copy=False)
+    line_ids = fields.One2many(
+        "kam.variable.pay.statement.line", "statement_id", string="KPIs", copy=False
+    )
     adjustment_ids = fields.One2many(
-        "kam.variable.pay.adjustment", "statement_id", string="Manual Adjustments", copy=False
+        "kam.variable.pay.adjustment",
+        "statement_id",
+        string="Manual Adjustments",
+        copy=False,
     )
     gate_passed = fields.Boolean(readonly=True, copy=False)
     computed_amount = fields.Monetary(
-        string="Earned", currency_field="currency_id", readonly=True, copy=False, aggregator="sum"
+        string="Earned",
+        currency_field="currency_id",
+        readonly=True,
+        copy=False,
+        aggregator="sum",
     )
     adjustment_amount = fields.Monetary(
         string="Adjustments",
@@ -104,11 +115,17 @@ class KamVariablePayStatement(models.Model):
     approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     approved_date = fields.Datetime(readonly=True, copy=False)
     paid_date = fields.Date(readonly=True, copy=False)
-    accrual_move_id = fields.Many2one("account.move", string="Accrual Entry", readonly=True, copy=False)
+    accrual_move_id = fields.Many2one(
+        "account.move", string="Accrual Entry", readonly=True, copy=False
+    )
 
-    _sql_constraints = [
-        ("plan_unique", "unique(plan_id)", "A plan already has a variable pay statement."),
-    ]
+    _sql_constraints = (
+        (
+            "plan_unique",
+            "unique(plan_id)",
+            "A plan already has a variable pay statement.",
+        ),
+    )
 
     @api.depends("plan_id.name", "user_id.name")
     def _compute_name(self):
@@ -126,15 +143,21 @@ class KamVariablePayStatement(models.Model):
                 continue
             plan = statement.plan_id
             statement.policy_id = plan.policy_id or statement.policy_id
-            statement.target_amount = plan.variable_pay_target or statement.target_amount
+            statement.target_amount = (
+                plan.variable_pay_target or statement.target_amount
+            )
 
-    @api.depends("computed_amount", "adjustment_ids.amount", "target_amount", "policy_id.cap")
+    @api.depends(
+        "computed_amount", "adjustment_ids.amount", "target_amount", "policy_id.cap"
+    )
     def _compute_total_amount(self):
         for statement in self:
             adjustments = sum(statement.adjustment_ids.mapped("amount"))
             cap = max(statement.target_amount, 0.0) * statement.policy_id.cap / 100.0
             statement.adjustment_amount = adjustments
-            statement.total_amount = min(max(statement.computed_amount + adjustments, 0.0), cap)
+            statement.total_amount = min(
+                max(statement.computed_amount + adjustments, 0.0), cap
+            )
 
     @api.depends("state", "computed_amount")
     def _compute_difference(self):
@@ -154,18 +177,25 @@ class KamVariablePayStatement(models.Model):
     def _check_target_amount(self):
         for statement in self:
             if statement.target_amount < 0:
-                raise ValidationError(self.env._("The target variable pay cannot be negative."))
+                raise ValidationError(
+                    self.env._("The target variable pay cannot be negative.")
+                )
 
     @api.constrains("plan_id", "company_id")
     def _check_plan(self):
         for statement in self:
             if not statement.plan_id.user_id:
                 raise ValidationError(
-                    self.env._("Variable pay is computed on a KAM's plan, not on a department plan.")
+                    self.env._(
+                        "Variable pay is computed on a KAM's plan, not on a "
+                        "department plan."
+                    )
                 )
             if statement.plan_id.company_id != statement.company_id:
                 raise ValidationError(
-                    self.env._("The statement and its plan must belong to the same company.")
+                    self.env._(
+                        "The statement and its plan must belong to the same company."
+                    )
                 )
 
     # ------------------------------------------------------------------
@@ -188,7 +218,9 @@ class KamVariablePayStatement(models.Model):
             for kpi in kpis:
                 line = plan_lines.get(kpi)
                 attainments[kpi] = line.attainment if line else 0.0
-            amount, factors, gate_passed = policy._kam_payout(statement.target_amount, attainments)
+            amount, factors, gate_passed = policy._kam_payout(
+                statement.target_amount, attainments
+            )
             values = []
             for policy_line in policy.line_ids:
                 kpi = policy_line.kpi_id
@@ -203,10 +235,18 @@ class KamVariablePayStatement(models.Model):
                         "weight": policy_line.weight,
                         "threshold": policy_line.threshold,
                         "payout_factor": factor,
-                        "amount": statement.target_amount * policy_line.weight / 100.0 * factor / 100.0,
+                        "amount": statement.target_amount
+                        * policy_line.weight
+                        / 100.0
+                        * factor
+                        / 100.0,
                     }
                 )
-            result[statement.id] = (statement.currency_id.round(amount), gate_passed, values)
+            result[statement.id] = (
+                statement.currency_id.round(amount),
+                gate_passed,
+                values,
+            )
         return result
 
     def _kam_current_amounts(self):
@@ -222,9 +262,15 @@ class KamVariablePayStatement(models.Model):
                 kpi = line.kpi_id.with_company(plan.company_id).with_context(
                     allowed_company_ids=plan.company_id.ids
                 )
-                achieved = kpi._kam_compute(plan.user_id, plan.date_from, plan.date_to)[plan.user_id.id]
-                attainments[line.kpi_id] = kam_attainment(line.target, achieved, line.kpi_id.higher_is_better)
-            amount = statement.policy_id._kam_payout(statement.target_amount, attainments)[0]
+                achieved = kpi._kam_compute(plan.user_id, plan.date_from, plan.date_to)[
+                    plan.user_id.id
+                ]
+                attainments[line.kpi_id] = kam_attainment(
+                    line.target, achieved, line.kpi_id.higher_is_better
+                )
+            amount = statement.policy_id._kam_payout(
+                statement.target_amount, attainments
+            )[0]
             result[statement.id] = statement.currency_id.round(amount)
         return result
 
@@ -233,19 +279,27 @@ class KamVariablePayStatement(models.Model):
     # ------------------------------------------------------------------
     def action_compute(self):
         if not self.env.user.has_group("kam_management.group_kam_manager"):
-            raise AccessError(self.env._("Only a head of sales or the director computes variable pay."))
+            raise AccessError(
+                self.env._(
+                    "Only a head of sales or the director computes variable pay."
+                )
+            )
         self.check_access("write")
         for statement in self:
             if statement.state != "draft":
                 raise UserError(
                     self.env._(
-                        "%(statement)s is not a draft: reset it to draft before computing it again.",
+                        "%(statement)s is not a draft: reset it to draft before "
+                        "computing it again.",
                         statement=statement.name,
                     )
                 )
             if not statement.policy_id:
                 raise UserError(
-                    self.env._("Choose the variable pay policy of %(statement)s.", statement=statement.name)
+                    self.env._(
+                        "Choose the variable pay policy of %(statement)s.",
+                        statement=statement.name,
+                    )
                 )
             if not statement.policy_id.line_ids:
                 raise UserError(
@@ -269,21 +323,31 @@ class KamVariablePayStatement(models.Model):
 
     def action_reset_draft(self):
         if any(statement.state != "computed" for statement in self):
-            raise UserError(self.env._("Only a computed statement can go back to draft."))
+            raise UserError(
+                self.env._("Only a computed statement can go back to draft.")
+            )
         self.write({"state": "draft"})
         return True
 
     def _check_can_approve(self):
         if not self.env.user.has_group("kam_management.group_kam_director"):
-            raise AccessError(self.env._("Only the Commercial Director approves variable pay."))
+            raise AccessError(
+                self.env._("Only the Commercial Director approves variable pay.")
+            )
         for statement in self:
             if statement.user_id == self.env.user:
                 raise AccessError(
-                    self.env._("You cannot approve your own variable pay (%(statement)s).", statement=statement.name)
+                    self.env._(
+                        "You cannot approve your own variable pay (%(statement)s).",
+                        statement=statement.name,
+                    )
                 )
             if statement.state != "computed":
                 raise UserError(
-                    self.env._("Only a computed statement can be approved (%(statement)s).", statement=statement.name)
+                    self.env._(
+                        "Only a computed statement can be approved (%(statement)s).",
+                        statement=statement.name,
+                    )
                 )
 
     def action_approve(self):
@@ -300,9 +364,13 @@ class KamVariablePayStatement(models.Model):
 
     def action_mark_paid(self):
         if not self.env.user.has_group("kam_management.group_kam_director"):
-            raise AccessError(self.env._("Only the Commercial Director marks variable pay as paid."))
+            raise AccessError(
+                self.env._("Only the Commercial Director marks variable pay as paid.")
+            )
         if any(statement.state != "approved" for statement in self):
-            raise UserError(self.env._("Only an approved statement can be marked as paid."))
+            raise UserError(
+                self.env._("Only an approved statement can be marked as paid.")
+            )
         self.write({"state": "paid", "paid_date": fields.Date.context_today(self)})
         return True
 
@@ -311,12 +379,26 @@ class KamVariablePayStatement(models.Model):
         return True
 
     def write(self, vals):
-        frozen_fields = {"plan_id", "policy_id", "target_amount", "computed_amount", "gate_passed", "line_ids"}
-        if frozen_fields & vals.keys() and any(s.state in ("approved", "paid") for s in self):
-            raise UserError(self.env._("An approved statement is frozen; carry differences into the next period."))
+        frozen_fields = {
+            "plan_id",
+            "policy_id",
+            "target_amount",
+            "computed_amount",
+            "gate_passed",
+            "line_ids",
+        }
+        if frozen_fields & vals.keys() and any(
+            s.state in ("approved", "paid") for s in self
+        ):
+            raise UserError(
+                self.env._(
+                    "An approved statement is frozen; carry differences into the "
+                    "next period."
+                )
+            )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved(self):
         if any(statement.state in ("approved", "paid") for statement in self):
             raise UserError(self.env._("An approved statement cannot be deleted."))
-        return super().unlink()

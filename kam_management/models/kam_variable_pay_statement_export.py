@@ -1,6 +1,5 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
 import csv
 import io
 
@@ -58,7 +57,9 @@ class KamVariablePayStatement(models.Model):
         if not self:
             raise UserError(self.env._("Select the statements to export."))
         if any(statement.state not in ("approved", "paid") for statement in self):
-            raise UserError(self.env._("Only approved or paid statements go to payroll."))
+            raise UserError(
+                self.env._("Only approved or paid statements go to payroll.")
+            )
         buffer = io.StringIO()
         csv.writer(buffer).writerows(self._kam_payroll_rows())
         attachment = self.env["ir.attachment"].create(
@@ -83,7 +84,11 @@ class KamVariablePayStatement(models.Model):
             company = statement.company_id
             journal = company.kam_accrual_journal_id
             expense = company.kam_accrual_expense_account_id
-            if not journal or not expense or statement.currency_id.is_zero(statement.total_amount):
+            if (
+                not journal
+                or not expense
+                or statement.currency_id.is_zero(statement.total_amount)
+            ):
                 continue
             counterpart = journal.default_account_id
             if not counterpart:
@@ -94,7 +99,9 @@ class KamVariablePayStatement(models.Model):
                         journal=journal.name,
                     )
                 )
-            label = self.env._("Variable pay accrual: %(statement)s", statement=statement.name)
+            label = self.env._(
+                "Variable pay accrual: %(statement)s", statement=statement.name
+            )
             partner = statement.user_id.partner_id.id
             # sudo: the director approving pay need not be an accountant; the entry
             # is fully determined by the Settings and the approved amount.
@@ -110,10 +117,20 @@ class KamVariablePayStatement(models.Model):
                         "ref": label,
                         "line_ids": [
                             Command.create(
-                                {"name": label, "account_id": expense.id, "debit": statement.total_amount, "partner_id": partner}
+                                {
+                                    "name": label,
+                                    "account_id": expense.id,
+                                    "debit": statement.total_amount,
+                                    "partner_id": partner,
+                                }
                             ),
                             Command.create(
-                                {"name": label, "account_id": counterpart.id, "credit": statement.total_amount, "partner_id": partner}
+                                {
+                                    "name": label,
+                                    "account_id": counterpart.id,
+                                    "credit": statement.total_amount,
+                                    "partner_id": partner,
+                                }
                             ),
                         ],
                     }

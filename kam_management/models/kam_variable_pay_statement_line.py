@@ -9,11 +9,15 @@ class KamVariablePayStatementLine(models.Model):
     _description = "Variable Pay Statement KPI Line"
     _order = "statement_id, id"
 
-    statement_id = fields.Many2one("kam.variable.pay.statement", required=True, ondelete="cascade", index=True)
+    statement_id = fields.Many2one(
+        "kam.variable.pay.statement", required=True, ondelete="cascade", index=True
+    )
     company_id = fields.Many2one(related="statement_id.company_id", store=True)
     user_id = fields.Many2one(related="statement_id.user_id", store=True, string="KAM")
     currency_id = fields.Many2one(related="statement_id.currency_id")
-    kpi_id = fields.Many2one("kam.kpi", string="KPI", required=True, ondelete="restrict")
+    kpi_id = fields.Many2one(
+        "kam.kpi", string="KPI", required=True, ondelete="restrict"
+    )
     unit = fields.Selection(related="kpi_id.unit")
     target = fields.Float(readonly=True)
     achieved = fields.Float(readonly=True)
@@ -25,7 +29,12 @@ class KamVariablePayStatementLine(models.Model):
 
     def _check_not_frozen(self):
         if any(line.statement_id.state in ("approved", "paid") for line in self):
-            raise UserError(self.env._("An approved statement is frozen; carry differences into the next period."))
+            raise UserError(
+                self.env._(
+                    "An approved statement is frozen; carry differences into the "
+                    "next period."
+                )
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -37,6 +46,6 @@ class KamVariablePayStatementLine(models.Model):
         self._check_not_frozen()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_frozen(self):
         self._check_not_frozen()
-        return super().unlink()

@@ -38,8 +38,10 @@ class KamKpiCommon(KamCommon):
         """Make ``user`` the KAM of ``partner`` from ``date_from`` on: the
         ownership history is written as of today, then back-dated."""
         partner.kam_user_id = user
-        history = cls.env["kam.assignment"].sudo().search(
-            [("partner_id", "=", partner.id)], order="date_from desc, id desc"
+        history = (
+            cls.env["kam.assignment"]
+            .sudo()
+            .search([("partner_id", "=", partner.id)], order="date_from desc, id desc")
         )
         current = history.filtered(lambda a: not a.date_to)
         previous = (history - current)[:1]
@@ -56,7 +58,11 @@ class KamKpiCommon(KamCommon):
                 "pricelist_id": pricelist.id if pricelist else False,
                 "order_line": [
                     fields.Command.create(
-                        {"product_id": product.id, "product_uom_qty": qty, "price_unit": price}
+                        {
+                            "product_id": product.id,
+                            "product_uom_qty": qty,
+                            "price_unit": price,
+                        }
                     )
                     for product, qty, price in lines
                 ],
@@ -70,4 +76,6 @@ class KamKpiCommon(KamCommon):
 
     def _compute(self, kpi, users=None, date_from=None, date_to=None):
         users = users if users is not None else self.user_kam | self.user_kam2
-        return kpi._kam_compute(users, date_from or self.date_from, date_to or self.date_to)
+        return kpi._kam_compute(
+            users, date_from or self.date_from, date_to or self.date_to
+        )

@@ -22,8 +22,16 @@ class KamPayCommon(KamKpiCommon):
                 "gate_kpi_id": cls.kpi_revenue.id,
                 "gate_threshold": 80.0,
                 "line_ids": [
-                    Command.create({"kpi_id": cls.kpi_revenue.id, "weight": 60.0, "threshold": 80.0}),
-                    Command.create({"kpi_id": cls.kpi_active.id, "weight": 40.0, "threshold": 50.0}),
+                    Command.create(
+                        {
+                            "kpi_id": cls.kpi_revenue.id,
+                            "weight": 60.0,
+                            "threshold": 80.0,
+                        }
+                    ),
+                    Command.create(
+                        {"kpi_id": cls.kpi_active.id, "weight": 40.0, "threshold": 50.0}
+                    ),
                 ],
             }
         )
@@ -58,4 +66,6 @@ class KamPayCommon(KamKpiCommon):
 
     @classmethod
     def _sell(cls, partner, amount, day=None):
-        return cls._order(partner, day or date(2025, 3, 10), [(cls.product_a, 1, amount)])
+        return cls._order(
+            partner, day or date(2025, 3, 10), [(cls.product_a, 1, amount)]
+        )

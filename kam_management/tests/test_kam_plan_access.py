@@ -15,7 +15,11 @@ class TestKamPlanAccess(KamPayCommon):
         cls.statement_kam = cls._statement(cls.plan_kam)
         cls.statement_kam2 = cls._statement(cls.plan_kam2)
         cls.department = cls.env["kam.sales.plan"].create(
-            {"name": "2025 Department", "date_from": "2025-01-01", "date_to": "2025-12-31"}
+            {
+                "name": "2025 Department",
+                "date_from": "2025-01-01",
+                "date_to": "2025-12-31",
+            }
         )
         cls.draft_kam = cls.env["kam.sales.plan"].create(
             {
@@ -24,7 +28,9 @@ class TestKamPlanAccess(KamPayCommon):
                 "parent_id": False,
                 "date_from": "2025-04-01",
                 "date_to": "2025-06-30",
-                "line_ids": [Command.create({"kpi_id": cls.kpi_revenue.id, "target": 10})],
+                "line_ids": [
+                    Command.create({"kpi_id": cls.kpi_revenue.id, "target": 10})
+                ],
             }
         )
 
@@ -61,7 +67,11 @@ class TestKamPlanAccess(KamPayCommon):
             self.statement_kam.with_user(self.user_kam).action_approve()
         with self.assertRaises(AccessError):
             self.env["kam.variable.pay.adjustment"].with_user(self.user_kam).create(
-                {"statement_id": self.statement_kam.id, "amount": 1000, "reason": "I deserve it"}
+                {
+                    "statement_id": self.statement_kam.id,
+                    "amount": 1000,
+                    "reason": "I deserve it",
+                }
             )
 
     def test_kam_reads_department_plan_of_their_plan(self):
@@ -76,7 +86,13 @@ class TestKamPlanAccess(KamPayCommon):
         self.statement_kam.with_user(self.user_manager).action_compute()
         self.assertEqual(self.statement_kam.state, "computed")
         outsider = self.env["res.users"].create(
-            {"name": "Outsider KAM", "login": "kam_outsider", "groups_id": [Command.set(self.env.ref("kam_management.group_kam_user").ids)]}
+            {
+                "name": "Outsider KAM",
+                "login": "kam_outsider",
+                "groups_id": [
+                    Command.set(self.env.ref("kam_management.group_kam_user").ids)
+                ],
+            }
         )
         plan = self._kam_plan(outsider, 10, 1)
         with self.assertRaises(AccessError):
@@ -94,17 +110,30 @@ class TestKamPlanAccess(KamPayCommon):
                 "date_to": self.date_to,
             }
         )
-        self.assertNotIn(other, Plan.with_context(allowed_company_ids=self.company.ids).search([]))
-        self.assertIn(other, Plan.with_context(allowed_company_ids=(self.company | self.company_2).ids).search([]))
+        self.assertNotIn(
+            other, Plan.with_context(allowed_company_ids=self.company.ids).search([])
+        )
+        self.assertIn(
+            other,
+            Plan.with_context(
+                allowed_company_ids=(self.company | self.company_2).ids
+            ).search([]),
+        )
         with self.assertRaises(AccessError):
             other.with_user(self.user_kam_other_company).with_context(
                 allowed_company_ids=self.company_2.ids
             ).write({"name": "x"})
-        other.with_user(self.user_kam_other_company).with_context(allowed_company_ids=self.company_2.ids).read(["name"])
+        other.with_user(self.user_kam_other_company).with_context(
+            allowed_company_ids=self.company_2.ids
+        ).read(["name"])
         with self.assertRaises(AccessError):
             self.plan_kam.with_user(self.user_kam_other_company).read(["name"])
 
     def test_non_kam_users_see_nothing(self):
-        for model in ("kam.sales.plan", "kam.variable.pay.statement", "kam.variable.pay.policy"):
+        for model in (
+            "kam.sales.plan",
+            "kam.variable.pay.statement",
+            "kam.variable.pay.policy",
+        ):
             with self.assertRaises(AccessError):
                 self.env[model].with_user(self.user_employee).search([])

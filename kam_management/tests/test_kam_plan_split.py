@@ -20,7 +20,9 @@ class TestKamPlanSplit(KamKpiCommon):
                 "name": "2025 Q1",
                 "date_from": cls.date_from,
                 "date_to": cls.date_to,
-                "line_ids": [Command.create({"kpi_id": cls.kpi_revenue.id, "target": 1000.0})],
+                "line_ids": [
+                    Command.create({"kpi_id": cls.kpi_revenue.id, "target": 1000.0})
+                ],
             }
         )
         cls._own(cls.account_1, cls.user_kam)
@@ -28,10 +30,16 @@ class TestKamPlanSplit(KamKpiCommon):
         cls._own(cls.account_3, cls.user_kam2)
 
     def _wizard(self, plan):
-        return Form(self.env["kam.sales.plan.split"].with_context(active_model="kam.sales.plan", active_id=plan.id))
+        return Form(
+            self.env["kam.sales.plan.split"].with_context(
+                active_model="kam.sales.plan", active_id=plan.id
+            )
+        )
 
     def _kam_targets(self):
-        return {child.user_id: child.revenue_target for child in self.department.child_ids}
+        return {
+            child.user_id: child.revenue_target for child in self.department.child_ids
+        }
 
     def test_equal_split_creates_kam_plans(self):
         wizard = self._wizard(self.department)
@@ -56,7 +64,13 @@ class TestKamPlanSplit(KamKpiCommon):
         self._order(self.account_3, date(2025, 2, 1), [(self.product_a, 1000, 10.0)])
         self.Plan.create(
             [
-                {"name": "Kamala", "user_id": user.id, "parent_id": self.department.id, "date_from": self.date_from, "date_to": self.date_to}
+                {
+                    "name": "Kamala",
+                    "user_id": user.id,
+                    "parent_id": self.department.id,
+                    "date_from": self.date_from,
+                    "date_to": self.date_to,
+                }
                 for user in (self.user_kam, self.user_kam2)
             ]
         )
@@ -88,7 +102,9 @@ class TestKamPlanSplit(KamKpiCommon):
                 "user_id": self.user_kam.id,
                 "date_from": self.date_from,
                 "date_to": self.date_to,
-                "line_ids": [Command.create({"kpi_id": self.kpi_revenue.id, "target": 400.0})],
+                "line_ids": [
+                    Command.create({"kpi_id": self.kpi_revenue.id, "target": 400.0})
+                ],
             }
         )
         wizard = self._wizard(plan)

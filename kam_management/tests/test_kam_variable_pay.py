@@ -44,7 +44,11 @@ class TestKamVariablePay(KamPayCommon):
         statement.action_compute()
         self.assertAlmostEqual(statement.total_amount, 1000.0 * 0.6 * 1.5 + 400.0)
         self.env["kam.variable.pay.adjustment"].create(
-            {"statement_id": statement.id, "amount": 5000.0, "reason": "Exceptional deal"}
+            {
+                "statement_id": statement.id,
+                "amount": 5000.0,
+                "reason": "Exceptional deal",
+            }
         )
         self.assertEqual(statement.total_amount, 1500.0)
         self.env["kam.variable.pay.adjustment"].create(
@@ -55,9 +59,13 @@ class TestKamVariablePay(KamPayCommon):
     def test_adjustment_needs_reason_and_is_logged(self):
         statement = self._statement(self.plan_kam)
         with self.assertRaises(ValidationError):
-            self.env["kam.variable.pay.adjustment"].create({"statement_id": statement.id, "amount": 10.0, "reason": "  "})
+            self.env["kam.variable.pay.adjustment"].create(
+                {"statement_id": statement.id, "amount": 10.0, "reason": "  "}
+            )
         with self.assertRaisesRegex(ValidationError, "non-zero amount"):
-            self.env["kam.variable.pay.adjustment"].create({"statement_id": statement.id, "amount": 0.0, "reason": "x"})
+            self.env["kam.variable.pay.adjustment"].create(
+                {"statement_id": statement.id, "amount": 0.0, "reason": "x"}
+            )
         with Form(statement) as form, form.adjustment_ids.new() as adjustment:
             adjustment.amount = 75.0
             adjustment.reason = "Carry-over from Q4: late credit note"
@@ -99,7 +107,9 @@ class TestKamVariablePay(KamPayCommon):
         self.assertAlmostEqual(approved, 1000.0 * 0.6 * 1.2 + 400.0)
         self.assertEqual(statement.difference_amount, 0.0)
         # A late order cancellation lowers today's figures; the approved pay stays.
-        self.account_1.sale_order_ids.filtered(lambda o: o.amount_untaxed == 1000.0)._action_cancel()
+        self.account_1.sale_order_ids.filtered(
+            lambda o: o.amount_untaxed == 1000.0
+        )._action_cancel()
         statement.invalidate_recordset(["current_amount", "difference_amount"])
         self.assertEqual(statement.total_amount, approved)
         self.assertAlmostEqual(statement.difference_amount, -approved)
@@ -108,7 +118,9 @@ class TestKamVariablePay(KamPayCommon):
         with self.assertRaisesRegex(UserError, "frozen"):
             statement.line_ids[0].amount = 1.0
         with self.assertRaisesRegex(UserError, "next period"):
-            self.env["kam.variable.pay.adjustment"].create({"statement_id": statement.id, "amount": 10.0, "reason": "late"})
+            self.env["kam.variable.pay.adjustment"].create(
+                {"statement_id": statement.id, "amount": 10.0, "reason": "late"}
+            )
         with self.assertRaisesRegex(UserError, "cannot be deleted"):
             statement.unlink()
 
@@ -123,7 +135,12 @@ class TestKamVariablePay(KamPayCommon):
         self._own(self.account_2, self.user_kam2, self.date_from)
         statement.invalidate_recordset(["current_amount", "difference_amount"])
         self.assertEqual(statement.total_amount, approved)
-        self.assertEqual(statement.line_ids.filtered(lambda ln: ln.kpi_id == self.kpi_revenue).achieved, 1100.0)
+        self.assertEqual(
+            statement.line_ids.filtered(
+                lambda ln: ln.kpi_id == self.kpi_revenue
+            ).achieved,
+            1100.0,
+        )
         # Revenue 1000 (100 %) pays 600, one active client of two (50 %) half of 400.
         self.assertAlmostEqual(statement.current_amount, 600.0 + 200.0)
         self.assertAlmostEqual(statement.difference_amount, 800.0 - approved)
@@ -135,7 +152,12 @@ class TestKamVariablePay(KamPayCommon):
         self._sell(self.account_1, 1000.0)
         statement.action_reset_draft()
         statement.action_compute()
-        self.assertAlmostEqual(statement.line_ids.filtered(lambda ln: ln.kpi_id == self.kpi_revenue).achieved, 1000.0)
+        self.assertAlmostEqual(
+            statement.line_ids.filtered(
+                lambda ln: ln.kpi_id == self.kpi_revenue
+            ).achieved,
+            1000.0,
+        )
 
     def test_bad_statement_inputs(self):
         with self.assertRaisesRegex(ValidationError, "not on a department plan"):
@@ -144,12 +166,19 @@ class TestKamVariablePay(KamPayCommon):
             )
             self._statement(department)
         with self.assertRaisesRegex(ValidationError, "cannot be negative"):
-            self.env["kam.variable.pay.statement"].create({"plan_id": self.plan_kam2.id, "target_amount": -1.0})
+            self.env["kam.variable.pay.statement"].create(
+                {"plan_id": self.plan_kam2.id, "target_amount": -1.0}
+            )
 
     def test_policy_bad_inputs(self):
         Policy = self.env["kam.variable.pay.policy"]
         with self.assertRaisesRegex(ValidationError, "add up to 90"):
-            Policy.create({"name": "Short", "line_ids": [(0, 0, {"kpi_id": self.kpi_revenue.id, "weight": 90})]})
+            Policy.create(
+                {
+                    "name": "Short",
+                    "line_ids": [(0, 0, {"kpi_id": self.kpi_revenue.id, "weight": 90})],
+                }
+            )
         with self.assertRaisesRegex(ValidationError, "at least 100"):
             Policy.create({"name": "Low cap", "cap": 90})
         with self.assertRaisesRegex(ValidationError, "weighs a KPI twice"):
@@ -164,5 +193,7 @@ class TestKamVariablePay(KamPayCommon):
             )
         with self.assertRaisesRegex(ValidationError, "between 0 and 100"):
             self.policy.line_ids[0].weight = -10
-        with self.assertRaisesRegex(ValidationError, "threshold of Active Clients cannot be negative"):
+        with self.assertRaisesRegex(
+            ValidationError, "threshold of Active Clients cannot be negative"
+        ):
             self.policy.line_ids[1].threshold = -1

@@ -51,16 +51,37 @@ class TestKamVariablePayOutputs(KamPayCommon):
 
     def test_accrual_entry(self):
         Account = self.env["account.account"]
-        expense = Account.create({"name": "Variable pay", "code": "KAM641", "account_type": "expense"})
-        accrued = Account.create({"name": "Accrued pay", "code": "KAM2380", "account_type": "liability_current"})
-        journal = self.env["account.journal"].create(
-            {"name": "Pay accruals", "code": "KAMPA", "type": "general", "default_account_id": accrued.id}
+        expense = Account.create(
+            {"name": "Variable pay", "code": "KAM641", "account_type": "expense"}
         )
-        self.company.write({"kam_accrual_journal_id": journal.id, "kam_accrual_expense_account_id": expense.id})
+        accrued = Account.create(
+            {
+                "name": "Accrued pay",
+                "code": "KAM2380",
+                "account_type": "liability_current",
+            }
+        )
+        journal = self.env["account.journal"].create(
+            {
+                "name": "Pay accruals",
+                "code": "KAMPA",
+                "type": "general",
+                "default_account_id": accrued.id,
+            }
+        )
+        self.company.write(
+            {
+                "kam_accrual_journal_id": journal.id,
+                "kam_accrual_expense_account_id": expense.id,
+            }
+        )
         self._approve()
         move = self.statement.accrual_move_id
         self.assertEqual(move.state, "posted")
         self.assertEqual(move.date, self.statement.date_to)
         debit = move.line_ids.filtered(lambda ln: ln.account_id == expense)
         self.assertAlmostEqual(debit.debit, self.statement.total_amount)
-        self.assertAlmostEqual(move.line_ids.filtered(lambda ln: ln.account_id == accrued).credit, self.statement.total_amount)
+        self.assertAlmostEqual(
+            move.line_ids.filtered(lambda ln: ln.account_id == accrued).credit,
+            self.statement.total_amount,
+        )

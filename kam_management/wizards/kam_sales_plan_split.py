@@ -22,7 +22,9 @@ class KamSalesPlanSplit(models.TransientModel):
         "kam.kpi",
         string="KPI",
         required=True,
-        default=lambda self: self.env.ref("kam_management.kam_kpi_revenue", raise_if_not_found=False),
+        default=lambda self: self.env.ref(
+            "kam_management.kam_kpi_revenue", raise_if_not_found=False
+        ),
     )
     method = fields.Selection(
         [
@@ -41,7 +43,10 @@ class KamSalesPlanSplit(models.TransientModel):
     @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
-        if not values.get("plan_id") and self.env.context.get("active_model") == "kam.sales.plan":
+        if (
+            not values.get("plan_id")
+            and self.env.context.get("active_model") == "kam.sales.plan"
+        ):
             values["plan_id"] = self.env.context.get("active_id")
         plan = self.env["kam.sales.plan"].browse(values.get("plan_id"))
         if plan and "method" in fields_list and plan.user_id:
@@ -59,7 +64,9 @@ class KamSalesPlanSplit(models.TransientModel):
             if wizard.mode == "accounts":
                 wizard.total = wizard.plan_id.revenue_target
             else:
-                line = wizard.plan_id.line_ids.filtered(lambda ln, k=wizard.kpi_id: ln.kpi_id == k)
+                line = wizard.plan_id.line_ids.filtered(
+                    lambda ln, k=wizard.kpi_id: ln.kpi_id == k
+                )
                 wizard.total = line[:1].target
 
     @api.depends("line_ids.target")
@@ -75,7 +82,12 @@ class KamSalesPlanSplit(models.TransientModel):
         try:
             shares = self._kam_shares(keys)
         except UserError as error:
-            return {"warning": {"title": self.env._("Cannot split"), "message": error.args[0]}}
+            return {
+                "warning": {
+                    "title": self.env._("Cannot split"),
+                    "message": error.args[0],
+                }
+            }
         field = "partner_id" if self.mode == "accounts" else "user_id"
         self.line_ids = [Command.clear()] + [
             Command.create({field: key.id, "share": share}) for key, share in shares
@@ -84,12 +96,18 @@ class KamSalesPlanSplit(models.TransientModel):
         return None
 
     def _kam_keys(self):
-        return self.line_ids.partner_id if self.mode == "accounts" else self.line_ids.user_id
+        return (
+            self.line_ids.partner_id
+            if self.mode == "accounts"
+            else self.line_ids.user_id
+        )
 
     def _kam_default_keys(self):
         plan = self.plan_id
         if self.mode == "accounts":
-            periods = self.env["kam.kpi"]._kam_ownership_periods(plan.user_id, plan.date_from, plan.date_to)
+            periods = self.env["kam.kpi"]._kam_ownership_periods(
+                plan.user_id, plan.date_from, plan.date_to
+            )
             existing = plan.account_line_ids.partner_id
             return existing | self.env["res.partner"].browse(list(periods))
         return plan.child_ids.user_id
@@ -99,13 +117,19 @@ class KamSalesPlanSplit(models.TransientModel):
         Kpi = self.env["kam.kpi"].with_company(plan.company_id)
         if self.method == "last_year":
             if self.mode == "accounts":
-                raise UserError(self.env._("Split account targets by the last 12 months."))
+                raise UserError(
+                    self.env._("Split account targets by the last 12 months.")
+                )
             start = plan.date_from - relativedelta(years=1)
             end = plan.date_to - relativedelta(years=1)
-            values = self.kpi_id.with_company(plan.company_id)._kam_compute(keys, start, end)
+            values = self.kpi_id.with_company(plan.company_id)._kam_compute(
+                keys, start, end
+            )
         else:
             if self.mode != "accounts":
-                raise UserError(self.env._("Split a department target by last year's share."))
+                raise UserError(
+                    self.env._("Split a department target by last year's share.")
+                )
             start = plan.date_from - relativedelta(months=12)
             end = plan.date_from - relativedelta(days=1)
             values = Kpi._kam_account_revenue(keys, start, end)
@@ -122,7 +146,8 @@ class KamSalesPlanSplit(models.TransientModel):
         if not total:
             raise UserError(
                 self.env._(
-                    "There are no sales in the reference period to split by; split equally or manually."
+                    "There are no sales in the reference period to split by; "
+                    "split equally or manually."
                 )
             )
         return [(key, history[key] * 100.0 / total) for key in keys]
@@ -131,15 +156,24 @@ class KamSalesPlanSplit(models.TransientModel):
         self.ensure_one()
         plan = self.plan_id
         if plan.state != "draft":
-            raise UserError(self.env._("The targets of a confirmed plan cannot be changed; reset it to draft first."))
+            raise UserError(
+                self.env._(
+                    "The targets of a confirmed plan cannot be changed; reset it to "
+                    "draft first."
+                )
+            )
         if not self.line_ids:
-            raise UserError(self.env._("Add at least one line to split the target over."))
+            raise UserError(
+                self.env._("Add at least one line to split the target over.")
+            )
         if any(line.target < 0 for line in self.line_ids):
             raise UserError(self.env._("A split target cannot be negative."))
         if self.method != "manual":
             shares = dict(self._kam_shares(self._kam_keys()))
             for line in self.line_ids:
-                line.share = shares.get(line.partner_id if self.mode == "accounts" else line.user_id, 0.0)
+                line.share = shares.get(
+                    line.partner_id if self.mode == "accounts" else line.user_id, 0.0
+                )
             self.line_ids._kam_apply_share(self.total)
         if self.mode == "accounts":
             self._kam_apply_accounts()
@@ -150,7 +184,9 @@ class KamSalesPlanSplit(models.TransientModel):
     def _kam_apply_accounts(self):
         plan = self.plan_id
         if len(self.line_ids.partner_id) != len(self.line_ids):
-            raise UserError(self.env._("Each account can appear only once in the split."))
+            raise UserError(
+                self.env._("Each account can appear only once in the split.")
+            )
         existing = {line.partner_id: line for line in plan.account_line_ids}
         commands = []
         for line in self.line_ids:
@@ -158,13 +194,21 @@ class KamSalesPlanSplit(models.TransientModel):
             if target:
                 commands.append(Command.update(target.id, {"target": line.target}))
             else:
-                commands.append(Command.create({"partner_id": line.partner_id.id, "target": line.target}))
+                commands.append(
+                    Command.create(
+                        {"partner_id": line.partner_id.id, "target": line.target}
+                    )
+                )
         plan.account_line_ids = commands
 
     def _kam_apply_users(self):
         plan = self.plan_id
-        if not self.line_ids.user_id or len(self.line_ids.user_id) != len(self.line_ids):
-            raise UserError(self.env._("Each KAM must appear exactly once in the split."))
+        if not self.line_ids.user_id or len(self.line_ids.user_id) != len(
+            self.line_ids
+        ):
+            raise UserError(
+                self.env._("Each KAM must appear exactly once in the split.")
+            )
         children = {child.user_id: child for child in plan.child_ids}
         Plan = self.env["kam.sales.plan"]
         for line in self.line_ids:
@@ -183,7 +227,8 @@ class KamSalesPlanSplit(models.TransientModel):
             if child.state != "draft":
                 raise UserError(
                     self.env._(
-                        "The plan %(plan)s is already confirmed; reset it to draft first.",
+                        "The plan %(plan)s is already confirmed; reset it to draft "
+                        "first.",
                         plan=child.name,
                     )
                 )
@@ -191,5 +236,6 @@ class KamSalesPlanSplit(models.TransientModel):
             if kpi_line:
                 kpi_line.target = line.target
             else:
-                child.line_ids = [Command.create({"kpi_id": self.kpi_id.id, "target": line.target})]
-
+                child.line_ids = [
+                    Command.create({"kpi_id": self.kpi_id.id, "target": line.target})
+                ]
