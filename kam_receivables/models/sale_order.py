@@ -104,6 +104,14 @@ class SaleOrder(models.Model):
         for line in self.order_line.filtered(lambda l: not l.display_type and l.product_uom_qty > 0):
             remaining = (line.product_uom_qty - line.qty_invoiced) / line.product_uom_qty
             amount += max(line.price_total * remaining, 0.0)
+        if self.state in ("draft", "sent"):
+            # paid online but not yet booked: the payment is created after confirmation
+            prepaid = sum(
+                tx.amount
+                for tx in self.sudo().transaction_ids
+                if tx.state in ("authorized", "done") and not tx.payment_id
+            )
+            amount = max(amount - prepaid, 0.0)
         rate = self.currency_rate or 1.0
         return self.company_id.currency_id.round(amount / rate)
 

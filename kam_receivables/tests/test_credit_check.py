@@ -227,6 +227,35 @@ class TestCreditCheck(KamReceivablesCommon):
         self.assertTrue(order.kam_credit_hold)
         self.assertEqual(order.kam_credit_check_ids.result, "blocked")
 
+    def _online_payment(self, order, amount):
+        return self.env["payment.transaction"].create(
+            {
+                "provider_id": self.env.ref("payment.payment_provider_adyen").id,
+                "payment_method_id": self.env.ref("payment.payment_method_card").id,
+                "amount": amount,
+                "currency_id": order.currency_id.id,
+                "partner_id": order.partner_id.id,
+                "reference": f"KAM-{order.name}-{amount}",
+                "operation": "online_redirect",
+                "sale_order_ids": [Command.set(order.ids)],
+                "state": "done",
+            }
+        )
+
+    def test_online_payment_path(self):
+        """Paying a quotation online confirms it through the check; the money paid counts."""
+        self._set_limit(self.customer, 100)
+        order = self._order(amount=400, require_payment=True, prepayment_percent=0.25)
+        tx = self._online_payment(order, 100)
+        tx._check_amount_and_confirm_order()
+        self.assertEqual(order.state, "draft", "300 left unpaid exceeds the limit of 100")
+        self.assertRecordValues(order.kam_credit_check_ids, [{"result": "blocked", "order_amount": 300}])
+        order = self._order(amount=400, require_payment=True, prepayment_percent=0.25)
+        tx = self._online_payment(order, 400)
+        tx._check_amount_and_confirm_order()
+        self.assertEqual(order.state, "sale")
+        self.assertRecordValues(order.kam_credit_check_ids, [{"result": "passed", "order_amount": 0}])
+
     def test_recheck_cron_confirms_after_payment(self):
         invoice = self._invoice(self.customer, 300, self.today - timedelta(days=30))
         order = self._order(amount=50)
@@ -248,6 +277,9 @@ class TestCreditCheck(KamReceivablesCommon):
         check = order.kam_credit_check_ids
         self.assertTrue(check.with_user(self.user_kam).has_access("read"))
         self.assertFalse(check.with_user(self.user_kam2).has_access("read"))
+        self.assertTrue(check.with_user(self.user_manager).has_access("read"), "the KAM's head of sales")
+        self.assertTrue(check.with_user(self.user_director).has_access("read"))
+        self.assertFalse(check.with_user(self.user_employee).has_access("read"))
         self.assertTrue(check.with_user(self.user_accountant).has_access("read"))
         with self.assertRaises(AccessError):
             check.with_user(self.user_credit_manager).write({"result": "passed"})
