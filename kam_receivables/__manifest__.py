@@ -31,6 +31,9 @@
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
+    "demo": [
+        "demo/kam_receivables_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "kam_receivables/static/tests/tours/*.js",
