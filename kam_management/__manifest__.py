@@ -40,5 +40,6 @@
     },
     "demo": [
         "demo/kam_management_demo.xml",
+        "demo/kam_sales_plan_demo.xml",
     ],
 }

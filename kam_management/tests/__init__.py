@@ -14,3 +14,4 @@ from . import test_kam_plan_access
 from . import test_kam_variable_pay
 from . import test_kam_variable_pay_outputs
 from . import test_kam_what_if
+from . import test_kam_plan_settings
