@@ -80,6 +80,10 @@ class SaleOrder(models.Model):
         """
         if self.env.context.get("kam_credit_skip_check"):
             return super().action_confirm()
+        if len(self) > 1:
+            # one by one: each confirmed order counts in the next one's exposure
+            results = [order.action_confirm() for order in self]
+            return next((r for r in results if isinstance(r, dict)), True)
         # sudo: the log is the system's; the user may confirm an order of an account
         # whose log they cannot read (portal, sales support)
         checks = self.env["kam.credit.check"].sudo()

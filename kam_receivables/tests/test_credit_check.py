@@ -90,6 +90,14 @@ class TestCreditCheck(KamReceivablesCommon):
         self.assertEqual(order_form.kam_available_credit, 250)
         self.assertEqual(order_form.kam_overdue_amount, 50)
 
+    def test_several_orders_confirmed_together(self):
+        self._set_limit(self.customer, 1000)
+        orders = self._order(amount=600) | self._order(partner=self.customer_contact, amount=600)
+        action = orders.action_confirm()
+        self.assertEqual(orders.mapped("state"), ["sale", "draft"])
+        self.assertEqual(action["res_id"], orders[1].kam_credit_check_ids.id)
+        self.assertEqual(orders[1].kam_credit_check_ids.exposure, 600)
+
     def test_overdue_blocks(self):
         self.company.kam_payment_grace_days = 3
         self._invoice(self.customer, 50, self.today - timedelta(days=2))
