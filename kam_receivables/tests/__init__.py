@@ -1,2 +1,12 @@
-from . import test_skeleton
-from . import test_tour
+from . import (
+    test_collection,
+    test_concurrency,
+    test_credit_check,
+    test_credit_profile,
+    test_discrepancy_act,
+    test_kpi,
+    test_receivable_aging,
+    test_settlement_statement,
+    test_skeleton,
+    test_tour,
+)

@@ -6,7 +6,7 @@ from odoo.tests import HttpCase, tagged
 @tagged("post_install", "-at_install")
 class TestKamReceivablesTour(HttpCase):
     def test_smoke_tour(self):
-        """The overdue invoices menu opens in a real browser and shows an invoice."""
+        """The receivables menus (overdue invoices, aging, credit hold) open in a real browser."""
         partner = self.env["res.partner"].create({"name": "Tour Overdue Customer"})
         move = self.env["account.move"].create(
             {
@@ -18,4 +18,13 @@ class TestKamReceivablesTour(HttpCase):
             }
         )
         move.action_post()
+        # the overdue debt holds the customer's next order
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": partner.id,
+                "order_line": [(0, 0, {"product_id": self.env["product.product"].create({"name": "Tour Widget"}).id})],
+            }
+        )
+        order.action_confirm()
+        self.assertTrue(order.kam_credit_hold)
         self.start_tour("/odoo", "kam_receivables_smoke_tour", login="admin")

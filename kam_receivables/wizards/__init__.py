@@ -1,0 +1,1 @@
+from . import res_partner_settlement_statement, sale_order_credit_override
