@@ -17,6 +17,8 @@
         "security/kam_management_groups.xml",
         "security/ir.model.access.csv",
         "security/kam_management_rules.xml",
+        "data/kam_kpi_data.xml",
+        "views/kam_kpi_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",

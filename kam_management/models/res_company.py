@@ -14,6 +14,37 @@ class ResCompany(models.Model):
         "order within this many days.",
     )
 
+    kam_revenue_basis = fields.Selection(
+        [
+            ("ordered", "Ordered (confirmed sales orders)"),
+            ("invoiced", "Invoiced (posted invoices less credit notes)"),
+            ("collected", "Collected (customer payments received)"),
+        ],
+        string="Revenue KPI Basis",
+        default="ordered",
+        required=True,
+        help="Which figures the revenue KPI of sales plans counts.",
+    )
+    kam_new_client_min_amount = fields.Monetary(
+        string="New Client Minimum Order",
+        currency_field="currency_id",
+        help="An account counts as a new client only when its confirmed orders in "
+        "the period reach this untaxed amount.",
+    )
+
+    kam_accrual_journal_id = fields.Many2one(
+        "account.journal",
+        string="Variable Pay Accrual Journal",
+        domain="[('type', '=', 'general'), ('company_id', '=', id)]",
+        help="With an expense account, approving variable pay books an accrual "
+        "entry in this journal against its default account.",
+    )
+    kam_accrual_expense_account_id = fields.Many2one(
+        "account.account",
+        string="Variable Pay Expense Account",
+        domain="[('account_type', 'in', ('expense', 'expense_direct_cost'))]",
+    )
+
     @api.constrains("kam_active_window_days")
     def _check_kam_active_window_days(self):
         for company in self:
@@ -22,6 +53,17 @@ class ResCompany(models.Model):
                     self.env._(
                         "The active client window of %(company)s must be at least one "
                         "day.",
+                        company=company.display_name,
+                    )
+                )
+
+    @api.constrains("kam_new_client_min_amount")
+    def _check_kam_new_client_min_amount(self):
+        for company in self:
+            if company.kam_new_client_min_amount < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The new client minimum order of %(company)s cannot be negative.",
                         company=company.display_name,
                     )
                 )

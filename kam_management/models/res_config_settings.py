@@ -10,3 +10,19 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.kam_active_window_days",
         readonly=False,
     )
+    kam_revenue_basis = fields.Selection(
+        related="company_id.kam_revenue_basis",
+        readonly=False,
+    )
+    kam_new_client_min_amount = fields.Monetary(
+        related="company_id.kam_new_client_min_amount",
+        readonly=False,
+    )
+    kam_accrual_journal_id = fields.Many2one(
+        related="company_id.kam_accrual_journal_id",
+        readonly=False,
+    )
+    kam_accrual_expense_account_id = fields.Many2one(
+        related="company_id.kam_accrual_expense_account_id",
+        readonly=False,
+    )

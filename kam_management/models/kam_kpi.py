@@ -1,0 +1,328 @@
+# Copyright 2026 KAM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class KamKpi(models.Model):
+    """Registry of the KPIs a sales plan can target.
+
+    Every KPI is computed for many KAMs and one period at once by a method
+    ``_kam_kpi_<code>(users, date_from, date_to)`` on this model, returning
+    ``{user_id: value}``. Other modules add a KPI with a data record and such a
+    method on an ``_inherit = "kam.kpi"`` class.
+    """
+
+    _name = "kam.kpi"
+    _description = "Key Account KPI"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(
+        required=True,
+        help="Technical code; the value is computed by the method _kam_kpi_<code>.",
+    )
+    sequence = fields.Integer(default=10)
+    unit = fields.Selection(
+        [("amount", "Amount"), ("count", "Count"), ("percent", "Percent")],
+        required=True,
+        default="amount",
+    )
+    higher_is_better = fields.Boolean(
+        string="Higher Is Better",
+        default=True,
+        help="Untick for KPIs where a lower figure is the better result "
+        "(e.g. overdue ratio): attainment is then target / achieved.",
+    )
+    aggregation = fields.Selection(
+        [("sum", "Sum"), ("avg", "Average")],
+        string="Team Aggregation",
+        compute="_compute_aggregation",
+        store=True,
+        readonly=False,
+        help="How the KAMs' figures add up to a department plan's figure: amounts "
+        "and counts are summed, percentages and averages are averaged.",
+    )
+    active = fields.Boolean(default=True)
+    description = fields.Text(translate=True)
+
+    _sql_constraints = [
+        ("code_unique", "unique(code)", "A KPI with this code already exists."),
+    ]
+
+    @api.depends("unit")
+    def _compute_aggregation(self):
+        for kpi in self:
+            kpi.aggregation = "avg" if kpi.unit == "percent" else (kpi.aggregation or "sum")
+
+    @api.constrains("code")
+    def _check_code(self):
+        for kpi in self:
+            if not kpi.code.isidentifier() or kpi.code != kpi.code.lower():
+                raise ValidationError(
+                    self.env._(
+                        "The KPI code %(code)s may only contain lower-case letters, "
+                        "digits and underscores.",
+                        code=kpi.code,
+                    )
+                )
+
+    def _kam_compute(self, users, date_from, date_to):
+        """Value of this KPI for every user of ``users`` over the period.
+
+        :return: ``{user_id: float}`` with a value for every given user.
+        """
+        self.ensure_one()
+        date_from = fields.Date.to_date(date_from)
+        date_to = fields.Date.to_date(date_to)
+        if not date_from or not date_to:
+            raise UserError(self.env._("A KPI period needs a start and an end date."))
+        if date_to < date_from:
+            raise UserError(
+                self.env._(
+                    "The KPI period ends (%(end)s) before it starts (%(start)s).",
+                    start=date_from,
+                    end=date_to,
+                )
+            )
+        method = getattr(self, f"_kam_kpi_{self.code}", None)
+        if method is None:
+            raise UserError(
+                self.env._(
+                    "The KPI %(kpi)s cannot be computed: no module provides "
+                    "its formula (_kam_kpi_%(code)s). Install the module that "
+                    "defines it or archive the KPI.",
+                    kpi=self.name,
+                    code=self.code,
+                )
+            )
+        values = dict.fromkeys(users.ids, 0.0)
+        if users:
+            # The formulas read SQL-view reports (sale.report, ...) that the ORM
+            # does not flush for us.
+            self.env.flush_all()
+            computed = method(users, date_from, date_to)
+            for user_id in values:
+                values[user_id] = float(computed.get(user_id) or 0.0)
+        return values
+
+    # ------------------------------------------------------------------
+    # Account ownership: who is credited with an account's results on a date
+    # ------------------------------------------------------------------
+    @api.model
+    def _kam_ownership_periods(self, users, date_from, date_to):
+        """Ownership periods of accounts by the given users overlapping the period.
+
+        :return: ``{partner_id: [(user_id, start, end), ...]}`` where ``start`` and
+            ``end`` are dates or ``None`` (open).
+        """
+        partners = self.env["res.partner"].sudo().search(
+            [("user_id", "in", users.ids), ("is_company", "=", True)]
+        )
+        return {partner.id: [(partner.user_id.id, None, None)] for partner in partners}
+
+    @api.model
+    def _kam_owner_on(self, periods, partner_id, day):
+        for user_id, start, end in periods.get(partner_id, ()):
+            if (not start or start <= day) and (not end or day <= end):
+                return user_id
+        return False
+
+    @api.model
+    def _kam_credit(self, periods, rows):
+        """Sum ``(partner_id, day, amount)`` rows to the owner on each day."""
+        totals = {}
+        for partner_id, day, amount in rows:
+            user_id = self._kam_owner_on(periods, partner_id, day)
+            if user_id:
+                totals[user_id] = totals.get(user_id, 0.0) + amount
+        return totals
+
+    # ------------------------------------------------------------------
+    # Shared domains
+    # ------------------------------------------------------------------
+    @api.model
+    def _kam_datetime_bounds(self, date_from, date_to):
+        return (
+            fields.Datetime.to_datetime(date_from),
+            fields.Datetime.to_datetime(date_to + timedelta(days=1)),
+        )
+
+    @api.model
+    def _kam_sale_report_domain(self, partner_ids, date_from=None, date_to=None):
+        domain = [
+            ("commercial_partner_id", "in", list(partner_ids)),
+            ("state", "=", "sale"),
+            ("company_id", "in", self.env.companies.ids),
+        ]
+        if date_from:
+            start, stop = self._kam_datetime_bounds(date_from, date_to)
+            domain += [("date", ">=", start), ("date", "<", stop)]
+        return domain
+
+    # ------------------------------------------------------------------
+    # Built-in KPIs
+    # ------------------------------------------------------------------
+    def _kam_kpi_revenue(self, users, date_from, date_to):
+        """Untaxed sales volume in company currency, credited to the owner on the
+        date of each order, invoice or payment (basis from Settings)."""
+        periods = self._kam_ownership_periods(users, date_from, date_to)
+        if not periods:
+            return {}
+        basis = self.env.company.kam_revenue_basis or "ordered"
+        rows = getattr(self, f"_kam_revenue_rows_{basis}")(periods.keys(), date_from, date_to)
+        return self._kam_credit(periods, rows)
+
+    def _kam_revenue_rows_ordered(self, partner_ids, date_from, date_to):
+        # sudo: KPIs are figures for the plan's reader, not a listing of orders
+        # the reader may not open; the domain limits them to the owned accounts.
+        groups = (
+            self.env["sale.report"]
+            .sudo()
+            ._read_group(
+                self._kam_sale_report_domain(partner_ids, date_from, date_to),
+                ["commercial_partner_id", "date:day"],
+                ["price_subtotal:sum"],
+            )
+        )
+        return [(partner.id, day.date(), amount) for partner, day, amount in groups]
+
+    def _kam_revenue_rows_invoiced(self, partner_ids, date_from, date_to):
+        # sudo: see _kam_revenue_rows_ordered.
+        groups = (
+            self.env["account.invoice.report"]
+            .sudo()
+            ._read_group(
+                [
+                    ("commercial_partner_id", "in", list(partner_ids)),
+                    ("move_type", "in", ("out_invoice", "out_refund")),
+                    ("state", "=", "posted"),
+                    ("company_id", "in", self.env.companies.ids),
+                    ("invoice_date", ">=", date_from),
+                    ("invoice_date", "<=", date_to),
+                ],
+                ["commercial_partner_id", "invoice_date:day"],
+                ["price_subtotal:sum"],
+            )
+        )
+        return [(partner.id, fields.Date.to_date(day), amount) for partner, day, amount in groups]
+
+    def _kam_revenue_rows_collected(self, partner_ids, date_from, date_to):
+        # sudo: see _kam_revenue_rows_ordered.
+        groups = (
+            self.env["account.payment"]
+            .sudo()
+            ._read_group(
+                [
+                    ("partner_id.commercial_partner_id", "in", list(partner_ids)),
+                    ("partner_type", "=", "customer"),
+                    ("state", "in", ("in_process", "paid")),
+                    ("company_id", "in", self.env.companies.ids),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                ],
+                ["partner_id", "date:day"],
+                ["amount_company_currency_signed:sum"],
+            )
+        )
+        return [
+            (partner.commercial_partner_id.id, fields.Date.to_date(day), amount)
+            for partner, day, amount in groups
+        ]
+
+    def _kam_kpi_active_clients(self, users, date_from, date_to):
+        """Accounts owned at period end that ordered within the active window."""
+        periods = self._kam_ownership_periods(users, date_to, date_to)
+        if not periods:
+            return {}
+        window = self.env.company.kam_active_window_days
+        start = date_to - timedelta(days=window - 1)
+        # sudo: see _kam_revenue_rows_ordered.
+        groups = (
+            self.env["sale.report"]
+            .sudo()
+            ._read_group(
+                self._kam_sale_report_domain(periods.keys(), start, date_to),
+                ["commercial_partner_id"],
+            )
+        )
+        return self._kam_credit(periods, [(partner.id, date_to, 1.0) for (partner,) in groups])
+
+    def _kam_kpi_new_clients(self, users, date_from, date_to):
+        """Accounts whose first ever confirmed order is in the period, credited to
+        the owner on that date, when their orders in the period reach the minimum."""
+        periods = self._kam_ownership_periods(users, date_from, date_to)
+        if not periods:
+            return {}
+        # sudo: see _kam_revenue_rows_ordered.
+        report = self.env["sale.report"].sudo()
+        firsts = report._read_group(
+            self._kam_sale_report_domain(periods.keys()),
+            ["commercial_partner_id"],
+            ["date:min"],
+        )
+        first_day = {
+            partner.id: first.date()
+            for partner, first in firsts
+            if date_from <= first.date() <= date_to
+        }
+        if not first_day:
+            return {}
+        minimum = self.env.company.kam_new_client_min_amount
+        if minimum:
+            amounts = dict(
+                report._read_group(
+                    self._kam_sale_report_domain(first_day.keys(), date_from, date_to),
+                    ["commercial_partner_id"],
+                    ["price_subtotal:sum"],
+                )
+            )
+            currency = self.env.company.currency_id
+            first_day = {
+                partner_id: day
+                for partner_id, day in first_day.items()
+                if currency.compare_amounts(
+                    amounts.get(self.env["res.partner"].browse(partner_id), 0.0), minimum
+                )
+                >= 0
+            }
+        return self._kam_credit(
+            periods, [(partner_id, day, 1.0) for partner_id, day in first_day.items()]
+        )
+
+    def _kam_kpi_assortment(self, users, date_from, date_to):
+        """Average number of distinct product categories per account that bought in
+        the period, accounts credited to their owner at period end (clause 2.8)."""
+        periods = self._kam_ownership_periods(users, date_to, date_to)
+        if not periods:
+            return {}
+        # sudo: see _kam_revenue_rows_ordered.
+        groups = (
+            self.env["sale.report"]
+            .sudo()
+            ._read_group(
+                self._kam_sale_report_domain(periods.keys(), date_from, date_to)
+                + [("categ_id", "!=", False)],
+                ["commercial_partner_id", "categ_id"],
+            )
+        )
+        categories = {}
+        for partner, _category in groups:
+            categories[partner.id] = categories.get(partner.id, 0) + 1
+        counts = self._kam_credit(periods, [(pid, date_to, n) for pid, n in categories.items()])
+        accounts = self._kam_credit(periods, [(pid, date_to, 1.0) for pid in categories])
+        return {user_id: counts[user_id] / accounts[user_id] for user_id in accounts}
+
+    @api.model
+    def _kam_account_revenue(self, partners, date_from, date_to):
+        """Revenue per account over the period on the Settings basis, whoever owned
+        it: ``{partner_id: amount}``."""
+        basis = self.env.company.kam_revenue_basis or "ordered"
+        totals = {}
+        for partner_id, _day, amount in getattr(self, f"_kam_revenue_rows_{basis}")(
+            partners.ids, date_from, date_to
+        ):
+            totals[partner_id] = totals.get(partner_id, 0.0) + amount
+        return totals
