@@ -276,14 +276,14 @@ class KamJobDescription(models.Model):
                     self.env._(
                         "%(job)s cannot stand in for itself: choose another position as "
                         "the substitute.",
-                        job=description.job_id.name,
+                        job=description.job_id.sudo().name,
                     )
                 )
             if description.reports_to_job_id and description.reports_to_job_id == description.job_id:
                 raise ValidationError(
                     self.env._(
                         "%(job)s cannot report to itself: choose the position it reports to.",
-                        job=description.job_id.name,
+                        job=description.job_id.sudo().name,
                     )
                 )
 
@@ -408,6 +408,7 @@ class KamJobDescription(models.Model):
                 raise UserError(message)
 
     def write(self, vals):
+        self.check_access("write")  # access errors first, workflow refusals second
         if not self.env.context.get("kam_jd_workflow"):
             if "state" in vals:
                 raise UserError(
@@ -427,6 +428,7 @@ class KamJobDescription(models.Model):
         return super().write(vals)
 
     def unlink(self):
+        self.check_access("unlink")
         for description in self:
             if description.state not in ("draft", "cancelled"):
                 raise UserError(
@@ -447,6 +449,9 @@ class KamJobDescription(models.Model):
         Returns a list of (number, text) in the description's language context."""
         self.ensure_one()
         _ = self.env._
+        # whoever may read the description may read the names of the positions it
+        # names, even without access to the HR app
+        self = self.sudo()  # noqa: PLW0642
         job = self.job_id.name or ""
         category = dict(self._fields["category"]._description_selection(self.env)).get(
             self.category, ""
@@ -555,6 +560,7 @@ class KamJobDescription(models.Model):
                     )
                 )
         self._kam_check_consistency()
+        self.item_ids._kam_link_kpis()
         for description in self:
             description.agreement_line_ids.sudo().with_context(kam_jd_workflow=True).write(
                 {"state": "pending", "date": False, "comment": False}
@@ -679,7 +685,7 @@ class KamJobDescription(models.Model):
                 self.env._(
                     "You do not hold the position %(job)s, so there is nothing for you to "
                     "acknowledge in %(name)s.",
-                    job=self.job_id.name,
+                    job=self.job_id.sudo().name,
                     name=self.display_name,
                 )
             )
@@ -854,5 +860,5 @@ class KamJobDescription(models.Model):
             lambda e: e.job_id == self.job_id and e.company_id == self.company_id
         ):
             if employee not in done:
-                rows.append((employee.name, self.job_id.name, False))
+                rows.append((employee.name, self.job_id.sudo().name, False))
         return rows

@@ -73,8 +73,16 @@ class KamJobDescriptionAcknowledgement(models.Model):
                     self.env._(
                         "%(employee)s does not hold the position %(job)s in %(company)s.",
                         employee=employee.name,
-                        job=description.job_id.name,
+                        job=description.job_id.sudo().name,
                         company=description.company_id.name,
+                    )
+                )
+            if employee in description.acknowledgement_ids.employee_id:
+                raise UserError(
+                    self.env._(
+                        "%(employee)s has already acknowledged %(name)s.",
+                        employee=employee.name,
+                        name=description.display_name,
                     )
                 )
             vals["checksum"] = description.checksum

@@ -62,6 +62,7 @@ class KamJobDescriptionAgreement(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.check_access("create")
         descriptions = self.env["kam.job.description"].browse(
             [vals["description_id"] for vals in vals_list if vals.get("description_id")]
         )
@@ -69,6 +70,7 @@ class KamJobDescriptionAgreement(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        self.check_access("write")  # access errors first, workflow refusals second
         if not self.env.context.get("kam_jd_workflow") and set(vals) - {"sequence"}:
             self.description_id._kam_check_content_editable()
             if any(line.description_id.state == "agreement" for line in self):
@@ -81,6 +83,7 @@ class KamJobDescriptionAgreement(models.Model):
         return super().write(vals)
 
     def unlink(self):
+        self.check_access("unlink")
         self.description_id._kam_check_content_editable()
         return super().unlink()
 

@@ -38,6 +38,12 @@ class KamJobDescriptionItem(models.Model):
     sequence = fields.Integer(default=10)
     number = fields.Char(help='The clause number as printed, e.g. "2.13".')
     text = fields.Text(required=True, translate=True)
+    kpi_id = fields.Many2one(
+        "kam.kpi",
+        string="KPI",
+        ondelete="set null",
+        help="The figure that shows this duty is being done.",
+    )
     kpi_code = fields.Char(
         string="KPI Code",
         help="Code of the KPI that shows this duty is being done; it links to the KPI "
@@ -55,6 +61,7 @@ class KamJobDescriptionItem(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self.check_access("create")
         descriptions = self.env["kam.job.description"].browse(
             [vals["description_id"] for vals in vals_list if vals.get("description_id")]
         )
@@ -62,15 +69,40 @@ class KamJobDescriptionItem(models.Model):
         for vals in vals_list:
             if vals.get("labour_code_limit"):
                 vals["section"] = "responsibility"
+            self._kam_sync_kpi_vals(vals)
         items = super().create(vals_list)
         items.filtered(lambda i: not i.number)._kam_assign_numbers()
         return items
 
     def write(self, vals):
+        self.check_access("write")  # access errors first, workflow refusals second
         self.description_id._kam_check_content_editable()
+        self._kam_sync_kpi_vals(vals)
         return super().write(vals)
 
+    @api.model
+    def _kam_sync_kpi_vals(self, vals):
+        """Keep the KPI and its code together: a chosen KPI gives its code, a code
+        links to the KPI that has it, when one exists."""
+        if vals.get("kpi_id"):
+            vals["kpi_code"] = self.env["kam.kpi"].browse(vals["kpi_id"]).code
+        elif vals.get("kpi_code") and "kpi_id" not in vals:
+            vals["kpi_id"] = self._kam_kpis_by_code().get(vals["kpi_code"], False)
+
+    @api.model
+    def _kam_kpis_by_code(self):
+        # every user may read KPIs; the registry is small
+        return {kpi.code: kpi.id for kpi in self.env["kam.kpi"].search([])}
+
+    def _kam_link_kpis(self):
+        """Link clauses whose KPI was installed after they were written."""
+        kpis = self._kam_kpis_by_code()
+        for item in self.filtered(lambda i: i.kpi_code and not i.kpi_id):
+            if item.kpi_code in kpis:
+                item.kpi_id = kpis[item.kpi_code]
+
     def unlink(self):
+        self.check_access("unlink")
         self.description_id._kam_check_content_editable()
         return super().unlink()
 

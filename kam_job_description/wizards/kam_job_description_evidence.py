@@ -1,7 +1,5 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
@@ -65,10 +63,6 @@ class KamJobDescriptionEvidence(models.TransientModel):
             )
         )
 
-    def _kam_item_kpi(self, item):
-        """The KPI record of a duty, once the KPI registry knows it."""
-        return item["kpi_id"] if "kpi_id" in item._fields else None
-
     def action_compute(self):
         self.ensure_one()
         if self.date_from > self.date_to:
@@ -99,7 +93,7 @@ class KamJobDescriptionEvidence(models.TransientModel):
         values = self._kam_kpi_values(duties, employee.user_id)
         lines = [Command.clear()]
         for index, item in enumerate(duties):
-            kpi = self._kam_item_kpi(item)
+            kpi = item.kpi_id
             value = values.get(kpi.id) if kpi else None
             lines.append(
                 Command.create(
@@ -125,15 +119,12 @@ class KamJobDescriptionEvidence(models.TransientModel):
 
     def _kam_kpi_values(self, duties, user):
         """{kpi id: value for ``user``}: one registry computation per KPI."""
-        by_kpi = defaultdict(list)
-        for item in duties:
-            kpi = self._kam_item_kpi(item)
-            if kpi:
-                by_kpi[kpi].append(item)
         values = {}
         if not user:
             return values
-        for kpi in by_kpi:
+        for kpi in duties.kpi_id:
+            # the formulas read sales of the employee's accounts, which a head or
+            # HR may not open themselves; _kam_check_access decided who may look
             computed = kpi.sudo()._kam_compute(user, self.date_from, self.date_to)
             values[kpi.id] = computed.get(user.id, 0.0)
         return values
