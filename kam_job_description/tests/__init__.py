@@ -4,3 +4,7 @@ from . import test_workflow
 from . import test_acknowledgement
 from . import test_security
 from . import test_report
+from . import test_template
+from . import test_compare
+from . import test_evidence
+from . import test_translations

@@ -75,7 +75,6 @@ class TestJobDescriptionAcknowledgement(JobDescriptionCommon):
             len(self._ack_activities(description).filtered(lambda a: a.user_id == self.user_manager)),
             1,
         )
-        newcomer.with_user(newcomer_user).job_id  # noqa: B018 - the newcomer exists
         description.with_user(newcomer_user).action_acknowledge()
         self.assertIn(newcomer, description.acknowledgement_ids.employee_id)
 
