@@ -25,7 +25,10 @@ class HrJob(models.Model):
             mine = descriptions.filtered(lambda d, j=job: d.job_id == j)
             job.kam_job_description_count = len(mine)
             job.kam_job_description_id = mine.filtered(
-                lambda d, j=job: d.state == "approved" and d.company_id == (j.company_id or d.company_id)
+                lambda d, j=job: (
+                    d.state == "approved"
+                    and d.company_id == (j.company_id or d.company_id)
+                )
             )[:1]
 
     def action_open_kam_job_descriptions(self):

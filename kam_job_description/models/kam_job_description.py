@@ -60,7 +60,11 @@ class KamJobDescription(models.Model):
     superseded_date = fields.Date(readonly=True, copy=False)
     # I. General provisions
     category = fields.Selection(
-        [("manager", "Manager"), ("specialist", "Specialist"), ("technical", "Technical staff")],
+        [
+            ("manager", "Manager"),
+            ("specialist", "Specialist"),
+            ("technical", "Technical staff"),
+        ],
         default="specialist",
         required=True,
         tracking=True,
@@ -198,7 +202,9 @@ class KamJobDescription(models.Model):
         holders = self._kam_holders()
         for description in self:
             mine = holders.filtered(
-                lambda e, d=description: e.job_id == d.job_id and e.company_id == d.company_id
+                lambda e, d=description: (
+                    e.job_id == d.job_id and e.company_id == d.company_id
+                )
             )
             description.holder_count = len(mine)
             description.acknowledged_count = len(
@@ -252,7 +258,9 @@ class KamJobDescription(models.Model):
         """The current user's employee that holds this job, if any."""
         self.ensure_one()
         # plain employees cannot read hr.employee: look at their own ones as superuser
-        employees = self.env.user.sudo().employee_ids if employees is None else employees
+        employees = (
+            self.env.user.sudo().employee_ids if employees is None else employees
+        )
         return employees.filtered(
             lambda e: e.job_id == self.job_id and e.company_id == self.company_id
         )[:1]
@@ -271,7 +279,10 @@ class KamJobDescription(models.Model):
     @api.constrains("substitute_job_id", "reports_to_job_id", "job_id")
     def _check_job_links(self):
         for description in self:
-            if description.substitute_job_id and description.substitute_job_id == description.job_id:
+            if (
+                description.substitute_job_id
+                and description.substitute_job_id == description.job_id
+            ):
                 raise ValidationError(
                     self.env._(
                         "%(job)s cannot stand in for itself: choose another position as "
@@ -279,7 +290,10 @@ class KamJobDescription(models.Model):
                         job=description.job_id.sudo().name,
                     )
                 )
-            if description.reports_to_job_id and description.reports_to_job_id == description.job_id:
+            if (
+                description.reports_to_job_id
+                and description.reports_to_job_id == description.job_id
+            ):
                 raise ValidationError(
                     self.env._(
                         "%(job)s cannot report to itself: choose the position it reports to.",
@@ -330,7 +344,9 @@ class KamJobDescription(models.Model):
                 )
             if not description.agreement_line_ids:
                 problems.append(self.env._("add the services that agree the document"))
-            for line in description.agreement_line_ids.filtered(lambda ln: not ln.user_id):
+            for line in description.agreement_line_ids.filtered(
+                lambda ln: not ln.user_id
+            ):
                 problems.append(
                     self.env._(
                         "choose who agrees on behalf of %(role)s",
@@ -456,8 +472,13 @@ class KamJobDescription(models.Model):
         category = dict(self._fields["category"]._description_selection(self.env)).get(
             self.category, ""
         )
-        clauses = [_("The %(job)s belongs to the category of %(category)s.", job=job,
-                     category=category.lower())]
+        clauses = [
+            _(
+                "The %(job)s belongs to the category of %(category)s.",
+                job=job,
+                category=category.lower(),
+            )
+        ]
         if self.appointed_by_job_id and self.proposed_by_job_id:
             clauses.append(
                 _(
@@ -494,7 +515,9 @@ class KamJobDescription(models.Model):
                 )
             )
         else:
-            clauses.append(_("The %(job)s reports directly to the head of the company.", job=job))
+            clauses.append(
+                _("The %(job)s reports directly to the head of the company.", job=job)
+            )
         if self.substitute_job_id:
             clauses.append(
                 _(
@@ -535,10 +558,16 @@ class KamJobDescription(models.Model):
         """The canonical text of the document, in English, for the checksum."""
         self.ensure_one()
         description = self.with_context(lang="en_US")
-        lines = [f"{number} {text}" for number, text in description._kam_general_clauses()]
-        for item in description.item_ids.sorted(lambda i: (i._kam_section_rank(), i.sequence, i.id)):
+        lines = [
+            f"{number} {text}" for number, text in description._kam_general_clauses()
+        ]
+        for item in description.item_ids.sorted(
+            lambda i: (i._kam_section_rank(), i.sequence, i.id)
+        ):
             kpi = item.kpi_code or ""
-            lines.append(f"[{item.section}] {item.number or ''} {item.text or ''} {kpi}".strip())
+            lines.append(
+                f"[{item.section}] {item.number or ''} {item.text or ''} {kpi}".strip()
+            )
         return "\n".join(lines)
 
     def _kam_compute_checksum(self):
@@ -562,9 +591,9 @@ class KamJobDescription(models.Model):
         self._kam_check_consistency()
         self.item_ids._kam_link_kpis()
         for description in self:
-            description.agreement_line_ids.sudo().with_context(kam_jd_workflow=True).write(
-                {"state": "pending", "date": False, "comment": False}
-            )
+            description.agreement_line_ids.sudo().with_context(
+                kam_jd_workflow=True
+            ).write({"state": "pending", "date": False, "comment": False})
             description.with_context(kam_jd_workflow=True).state = "agreement"
             for user in description.agreement_line_ids.user_id:
                 description.activity_schedule(
@@ -579,7 +608,9 @@ class KamJobDescription(models.Model):
         for description in self:
             lines = description.agreement_line_ids
             if lines and all(line.state == "agreed" for line in lines):
-                approver = description.approver_id or description.company_id.kam_jd_approver_id
+                approver = (
+                    description.approver_id or description.company_id.kam_jd_approver_id
+                )
                 if approver:
                     description.sudo().activity_schedule(
                         "kam_job_description.mail_activity_data_jd_approval",
@@ -589,10 +620,14 @@ class KamJobDescription(models.Model):
 
     def action_approve(self):
         self.ensure_one()
-        if not self.env.user.has_group("kam_job_description.group_job_description_approver"):
+        if not self.env.user.has_group(
+            "kam_job_description.group_job_description_approver"
+        ):
             raise UserError(
-                self.env._("Only a job description approver can approve %(name)s.",
-                           name=self.display_name)
+                self.env._(
+                    "Only a job description approver can approve %(name)s.",
+                    name=self.display_name,
+                )
             )
         if self.state != "agreement":
             raise UserError(
@@ -630,12 +665,20 @@ class KamJobDescription(models.Model):
         today = fields.Date.context_today(self)
         if previous:
             previous.with_context(kam_jd_workflow=True).write(
-                {"state": "superseded", "superseded_date": today, "next_version_id": self.id}
+                {
+                    "state": "superseded",
+                    "superseded_date": today,
+                    "next_version_id": self.id,
+                }
             )
-            previous.activity_unlink(["kam_job_description.mail_activity_data_jd_acknowledge"])
+            previous.activity_unlink(
+                ["kam_job_description.mail_activity_data_jd_acknowledge"]
+            )
         user = self.env.user
-        title = self.approver_title or user.sudo().employee_id.job_title or self.env._(
-            "Chief Executive Officer"
+        title = (
+            self.approver_title
+            or user.sudo().employee_id.job_title
+            or self.env._("Chief Executive Officer")
         )
         self.with_context(kam_jd_workflow=True).write(
             {
@@ -654,7 +697,9 @@ class KamJobDescription(models.Model):
 
     def _kam_request_acknowledgements(self, employees):
         """Give each employee holding the job an activity to read and acknowledge."""
-        activity_type = self.env.ref("kam_job_description.mail_activity_data_jd_acknowledge")
+        activity_type = self.env.ref(
+            "kam_job_description.mail_activity_data_jd_acknowledge"
+        )
         for description in self.filtered(lambda d: d.state == "approved"):
             acknowledged = description.acknowledgement_ids.employee_id
             waiting = description.activity_ids.filtered(
@@ -799,8 +844,10 @@ class KamJobDescription(models.Model):
         previous = self.previous_version_id
         if not previous:
             raise UserError(
-                self.env._("%(name)s is the first version: there is nothing to compare with.",
-                           name=self.display_name)
+                self.env._(
+                    "%(name)s is the first version: there is nothing to compare with.",
+                    name=self.display_name,
+                )
             )
         wizard = self.env["kam.job.description.compare"].create(
             {"old_description_id": previous.id, "new_description_id": self.id}
@@ -816,13 +863,15 @@ class KamJobDescription(models.Model):
 
     def action_print(self):
         self.ensure_one()
-        return self.env.ref("kam_job_description.kam_job_description_report").report_action(
-            self
-        )
+        return self.env.ref(
+            "kam_job_description.kam_job_description_report"
+        ).report_action(self)
 
     def _kam_state_label(self):
         self.ensure_one()
-        return dict(self._fields["state"]._description_selection(self.env)).get(self.state)
+        return dict(self._fields["state"]._description_selection(self.env)).get(
+            self.state
+        )
 
     # ------------------------------------------------------------------
     # Printed document helpers
@@ -834,13 +883,19 @@ class KamJobDescription(models.Model):
         items = self.item_ids.sorted(lambda i: (i.sequence, i.id))
 
         def rows(section):
-            return [(i.number or "", i.text or "") for i in items if i.section == section]
+            return [
+                (i.number or "", i.text or "") for i in items if i.section == section
+            ]
 
         general = [(None, self._kam_general_clauses() + rows("general"))]
         if rows("knowledge"):
-            general.append((_("The holder of the position must know:"), rows("knowledge")))
+            general.append(
+                (_("The holder of the position must know:"), rows("knowledge"))
+            )
         if rows("guided_by"):
-            general.append((_("In the work the holder is guided by:"), rows("guided_by")))
+            general.append(
+                (_("In the work the holder is guided by:"), rows("guided_by"))
+            )
         return [
             ("I", _("General provisions"), general),
             ("II", _("Duties"), [(None, rows("duty"))]),

@@ -11,6 +11,11 @@ class KamJobDescriptionAckReport(models.Model):
     _description = "Job Description Acknowledgement Report"
     _auto = False
     _order = "acknowledged, description_id, employee_id"
+    _depends = {
+        "kam.job.description": ["job_id", "company_id", "state", "approval_date"],
+        "kam.job.description.acknowledgement": ["description_id", "employee_id", "date"],
+        "hr.employee": ["job_id", "company_id", "active", "user_id", "department_id"],
+    }
 
     description_id = fields.Many2one("kam.job.description", readonly=True)
     employee_id = fields.Many2one("hr.employee", readonly=True)

@@ -12,15 +12,23 @@ class KamJobDescriptionAcknowledgement(models.Model):
     _order = "date desc, id desc"
 
     description_id = fields.Many2one(
-        "kam.job.description", required=True, ondelete="cascade", index=True, readonly=True
+        "kam.job.description",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        readonly=True,
     )
-    employee_id = fields.Many2one("hr.employee", required=True, index=True, readonly=True)
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, readonly=True
+    )
     employee_name = fields.Char(related="employee_id.name", string="Employee Name")
     user_id = fields.Many2one(related="employee_id.user_id", store=True, index=True)
     job_id = fields.Many2one(related="description_id.job_id", store=True)
     job_name = fields.Char(related="description_id.job_id.name", string="Position")
     version = fields.Integer(related="description_id.version")
-    company_id = fields.Many2one(related="description_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="description_id.company_id", store=True, index=True
+    )
     date = fields.Datetime(default=fields.Datetime.now, required=True, readonly=True)
     checksum = fields.Char(
         readonly=True, help="Fingerprint of the approved text the employee confirmed."
@@ -41,7 +49,9 @@ class KamJobDescriptionAcknowledgement(models.Model):
     @api.depends("checksum", "description_id.checksum")
     def _compute_is_current(self):
         for ack in self:
-            ack.is_current = bool(ack.checksum) and ack.checksum == ack.description_id.checksum
+            ack.is_current = (
+                bool(ack.checksum) and ack.checksum == ack.description_id.checksum
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -14,7 +14,9 @@ class KamJobDescriptionAgreement(models.Model):
     description_id = fields.Many2one(
         "kam.job.description", required=True, ondelete="cascade", index=True
     )
-    company_id = fields.Many2one(related="description_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="description_id.company_id", store=True, index=True
+    )
     sequence = fields.Integer(default=10)
     role = fields.Selection(
         [
@@ -31,7 +33,9 @@ class KamJobDescriptionAgreement(models.Model):
         string="Title",
         help="How the role is printed in the AGREED block; defaults to the role.",
     )
-    user_id = fields.Many2one("res.users", string="Agreed by", domain="[('share', '=', False)]")
+    user_id = fields.Many2one(
+        "res.users", string="Agreed by", domain="[('share', '=', False)]"
+    )
     state = fields.Selection(
         [("pending", "Pending"), ("agreed", "Agreed"), ("rejected", "Rejected")],
         default="pending",
@@ -52,7 +56,9 @@ class KamJobDescriptionAgreement(models.Model):
         self.ensure_one()
         if self.role_title:
             return self.role_title
-        return dict(self._fields["role"]._description_selection(self.env)).get(self.role)
+        return dict(self._fields["role"]._description_selection(self.env)).get(
+            self.role
+        )
 
     def _kam_signer_label(self):
         self.ensure_one()
@@ -106,8 +112,10 @@ class KamJobDescriptionAgreement(models.Model):
                 )
             if line.state != "pending":
                 raise UserError(
-                    self.env._("You have already answered for %(role)s.",
-                               role=line._kam_role_label())
+                    self.env._(
+                        "You have already answered for %(role)s.",
+                        role=line._kam_role_label(),
+                    )
                 )
 
     def action_agree(self):
@@ -120,10 +128,13 @@ class KamJobDescriptionAgreement(models.Model):
                 {"state": "agreed", "date": today}
             )
             line.description_id.sudo().activity_feedback(
-                ["kam_job_description.mail_activity_data_jd_agreement"], user_id=line.user_id.id
+                ["kam_job_description.mail_activity_data_jd_agreement"],
+                user_id=line.user_id.id,
             )
             line.description_id.sudo().message_post(
-                body=self.env._("%(who)s agreed the document.", who=line._kam_signer_label())
+                body=self.env._(
+                    "%(who)s agreed the document.", who=line._kam_signer_label()
+                )
             )
         self.description_id._kam_agreement_done()
         return True

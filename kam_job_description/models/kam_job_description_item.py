@@ -32,7 +32,9 @@ class KamJobDescriptionItem(models.Model):
     description_id = fields.Many2one(
         "kam.job.description", required=True, ondelete="cascade", index=True
     )
-    company_id = fields.Many2one(related="description_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(
+        related="description_id.company_id", store=True, index=True
+    )
     state = fields.Selection(related="description_id.state")
     section = fields.Selection(SECTIONS, required=True, default="duty")
     sequence = fields.Integer(default=10)
@@ -111,7 +113,7 @@ class KamJobDescriptionItem(models.Model):
         for item in self:
             part = SECTION_PART[item.section]
             siblings = item.description_id.item_ids.filtered(
-                lambda i, it=item: SECTION_PART[i.section] == part and i != it
+                lambda i, it=item, p=part: SECTION_PART[i.section] == p and i != it
             )
             last = 0
             for sibling in siblings:

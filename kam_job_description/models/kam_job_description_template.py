@@ -17,7 +17,11 @@ class KamJobDescriptionTemplate(models.Model):
         "res.company", help="Leave empty to offer the template to every company."
     )
     category = fields.Selection(
-        [("manager", "Manager"), ("specialist", "Specialist"), ("technical", "Technical staff")],
+        [
+            ("manager", "Manager"),
+            ("specialist", "Specialist"),
+            ("technical", "Technical staff"),
+        ],
         default="specialist",
         required=True,
     )
@@ -34,13 +38,19 @@ class KamJobDescriptionTemplate(models.Model):
     experience_field = fields.Char(string="Experience in", translate=True)
     other_requirements = fields.Text(translate=True)
     note = fields.Text(translate=True, help="What the template is for.")
-    item_ids = fields.One2many("kam.job.description.template.item", "template_id", copy=True)
+    item_ids = fields.One2many(
+        "kam.job.description.template.item", "template_id", copy=True
+    )
 
     def _kam_prepare_description_vals(self, job, company):
         """Values of a new draft for ``job`` in ``company`` built from this template."""
         self.ensure_one()
         previous = self.env["kam.job.description"].search(
-            [("job_id", "=", job.id), ("company_id", "=", company.id), ("state", "=", "approved")],
+            [
+                ("job_id", "=", job.id),
+                ("company_id", "=", company.id),
+                ("state", "=", "approved"),
+            ],
             limit=1,
         )
         return {
@@ -54,7 +64,9 @@ class KamJobDescriptionTemplate(models.Model):
             "experience_field": self.experience_field,
             "other_requirements": self.other_requirements,
             "approver_id": company.kam_jd_approver_id.id,
-            "item_ids": [Command.create(item._kam_prepare_item_vals()) for item in self.item_ids],
+            "item_ids": [
+                Command.create(item._kam_prepare_item_vals()) for item in self.item_ids
+            ],
         }
 
     def _kam_create_description(self, job, company, extra_vals=None):
@@ -64,8 +76,12 @@ class KamJobDescriptionTemplate(models.Model):
         template = self.with_context(lang="en_US")
         vals = template._kam_prepare_description_vals(job, company)
         vals.update(extra_vals or {})
-        description = self.env["kam.job.description"].with_context(lang="en_US").create(vals)
-        _kam_copy_translations(template, description, ("experience_field", "other_requirements"))
+        description = (
+            self.env["kam.job.description"].with_context(lang="en_US").create(vals)
+        )
+        _kam_copy_translations(
+            template, description, ("experience_field", "other_requirements")
+        )
         for template_item, item in zip(
             template.item_ids, description.item_ids.sorted("id"), strict=True
         ):

@@ -18,7 +18,8 @@ class KamJobDescriptionTemplateItem(models.Model):
     number = fields.Char()
     text = fields.Text(required=True, translate=True)
     kpi_code = fields.Char(
-        string="KPI Code", help="Code of the KPI that measures this duty (revenue, ...)."
+        string="KPI Code",
+        help="Code of the KPI that measures this duty (revenue, ...).",
     )
     labour_code_limit = fields.Boolean(string="Labour-Code Limit")
 

@@ -1,7 +1,6 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
-
 from odoo.addons.kam_management.tests.common import KamCommon
 
 
@@ -12,14 +11,22 @@ class JobDescriptionCommon(KamCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user_hr = cls._new_user("jd_hr", "kam_job_description.group_job_description_manager")
-        cls.user_ceo = cls._new_user("jd_ceo", "kam_job_description.group_job_description_approver")
+        cls.user_hr = cls._new_user(
+            "jd_hr", "kam_job_description.group_job_description_manager"
+        )
+        cls.user_ceo = cls._new_user(
+            "jd_ceo", "kam_job_description.group_job_description_approver"
+        )
         cls.user_legal = cls._new_user("jd_legal", "base.group_user")
         cls.user_planning = cls._new_user("jd_planning", "base.group_user")
         cls.company.kam_jd_approver_id = cls.user_ceo
         Job = cls.env["hr.job"]
-        cls.job_kam = Job.create({"name": "Key Account Manager", "company_id": cls.company.id})
-        cls.job_head = Job.create({"name": "Head of Sales", "company_id": cls.company.id})
+        cls.job_kam = Job.create(
+            {"name": "Key Account Manager", "company_id": cls.company.id}
+        )
+        cls.job_head = Job.create(
+            {"name": "Head of Sales", "company_id": cls.company.id}
+        )
         cls.job_director = Job.create(
             {"name": "Commercial Director", "company_id": cls.company.id}
         )
@@ -35,9 +42,15 @@ class JobDescriptionCommon(KamCommon):
         }
 
     @classmethod
-    def _item_commands(cls, duties=("Plans sales.", "Visits clients."), rights=("Represents.",)):
-        commands = [Command.create({"section": "duty", "text": text}) for text in duties]
-        commands += [Command.create({"section": "right", "text": text}) for text in rights]
+    def _item_commands(
+        cls, duties=("Plans sales.", "Visits clients."), rights=("Represents.",)
+    ):
+        commands = [
+            Command.create({"section": "duty", "text": text}) for text in duties
+        ]
+        commands += [
+            Command.create({"section": "right", "text": text}) for text in rights
+        ]
         commands.append(
             Command.create(
                 {
@@ -60,7 +73,9 @@ class JobDescriptionCommon(KamCommon):
             "item_ids": self._item_commands(),
         }
         vals.update(values)
-        description = self.env["kam.job.description"].with_user(self.user_hr).create(vals)
+        description = (
+            self.env["kam.job.description"].with_user(self.user_hr).create(vals)
+        )
         self._set_signers(description)
         return description
 

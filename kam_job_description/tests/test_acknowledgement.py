@@ -10,7 +10,9 @@ from .common import JobDescriptionCommon
 class TestJobDescriptionAcknowledgement(JobDescriptionCommon):
     def _ack_activities(self, description):
         ack_type = self.env.ref("kam_job_description.mail_activity_data_jd_acknowledge")
-        return description.activity_ids.filtered(lambda a: a.activity_type_id == ack_type)
+        return description.activity_ids.filtered(
+            lambda a: a.activity_type_id == ack_type
+        )
 
     def test_approval_asks_every_holder_to_acknowledge(self):
         description = self._approved_description()
@@ -55,9 +57,9 @@ class TestJobDescriptionAcknowledgement(JobDescriptionCommon):
     def test_only_the_approved_version_is_acknowledged(self):
         draft = self._new_description()
         with self.assertRaisesRegex(UserError, "Only the approved version"):
-            self.env["kam.job.description.acknowledgement"].with_user(self.user_kam).create(
-                {"description_id": draft.id, "employee_id": self.employee_kam.id}
-            )
+            self.env["kam.job.description.acknowledgement"].with_user(
+                self.user_kam
+            ).create({"description_id": draft.id, "employee_id": self.employee_kam.id})
 
     def test_employees_moved_into_the_job_are_asked(self):
         description = self._approved_description()
@@ -72,7 +74,11 @@ class TestJobDescriptionAcknowledgement(JobDescriptionCommon):
         # no duplicate activity when saved again
         self.employee_manager.job_id = self.job_kam
         self.assertEqual(
-            len(self._ack_activities(description).filtered(lambda a: a.user_id == self.user_manager)),
+            len(
+                self._ack_activities(description).filtered(
+                    lambda a: a.user_id == self.user_manager
+                )
+            ),
             1,
         )
         description.with_user(newcomer_user).action_acknowledge()
@@ -89,7 +95,9 @@ class TestJobDescriptionAcknowledgement(JobDescriptionCommon):
             line.with_user(line.user_id).action_agree()
         second.with_user(self.user_ceo).action_approve()
         self.assertFalse(self._ack_activities(first))
-        self.assertEqual(self._ack_activities(second).user_id, self.user_kam | self.user_kam2)
+        self.assertEqual(
+            self._ack_activities(second).user_id, self.user_kam | self.user_kam2
+        )
         self.assertEqual(first.acknowledgement_ids.employee_id, self.employee_kam)
         self.assertFalse(second.with_user(self.user_kam).acknowledgement_ids)
 
@@ -98,17 +106,25 @@ class TestJobDescriptionAcknowledgement(JobDescriptionCommon):
         description.with_user(self.user_kam).action_acknowledge()
         Report = self.env["kam.job.description.ack.report"].with_user(self.user_hr)
         self.env.flush_all()
-        pending = Report.search([("acknowledged", "=", False), ("description_id", "=", description.id)])
+        pending = Report.search(
+            [("acknowledged", "=", False), ("description_id", "=", description.id)]
+        )
         self.assertEqual(pending.employee_id, self.employee_kam2)
-        done = Report.search([("acknowledged", "=", True), ("description_id", "=", description.id)])
+        done = Report.search(
+            [("acknowledged", "=", True), ("description_id", "=", description.id)]
+        )
         self.assertEqual(done.employee_id, self.employee_kam)
         self.assertTrue(done.acknowledgement_date)
         with self.assertRaises(AccessError):
-            self.env["kam.job.description.ack.report"].with_user(self.user_kam).search([])
+            self.env["kam.job.description.ack.report"].with_user(self.user_kam).search(
+                []
+            )
 
     def test_holder_counts_are_batched(self):
         descriptions = self._approved_description() | self._approved_description(
-            self.job_head, substitute_job_id=self.job_kam.id, reports_to_job_id=self.job_director.id
+            self.job_head,
+            substitute_job_id=self.job_kam.id,
+            reports_to_job_id=self.job_director.id,
         )
         descriptions.invalidate_recordset(["holder_count", "acknowledged_count"])
         with self.assertQueryCount(8):

@@ -18,7 +18,9 @@ class TestJobDescriptionCompare(JobDescriptionCommon):
         with Form(second.with_user(self.user_hr)) as form:
             form.reports_to_job_id = self.job_director
             with form.duty_item_ids.edit(0) as duty:
-                duty.text = "Plans sales volumes and targets from the department's plan."
+                duty.text = (
+                    "Plans sales volumes and targets from the department's plan."
+                )
             form.duty_item_ids.remove(1)
             with form.right_item_ids.new() as right:
                 right.text = "Requests information from other departments."
@@ -50,7 +52,13 @@ class TestJobDescriptionCompare(JobDescriptionCommon):
         )
         self.assertIn(("duty", "2.2", "removed", "Visits clients.", False), changes)
         self.assertIn(
-            ("right", "3.2", "added", False, "Requests information from other departments."),
+            (
+                "right",
+                "3.2",
+                "added",
+                False,
+                "Requests information from other departments.",
+            ),
             changes,
         )
         self.assertEqual(len(changes), 4, "unchanged clauses are not listed")

@@ -26,7 +26,11 @@ class TestDutyEvidence(JobDescriptionCommon):
                 "partner_id": self.account.id,
                 "order_line": [
                     Command.create(
-                        {"product_id": self.product.id, "product_uom_qty": 1, "price_unit": amount}
+                        {
+                            "product_id": self.product.id,
+                            "product_uom_qty": 1,
+                            "price_unit": amount,
+                        }
                     )
                 ],
             }
@@ -39,7 +43,11 @@ class TestDutyEvidence(JobDescriptionCommon):
         return self._approved_description(
             item_ids=[
                 Command.create(
-                    {"section": "duty", "text": "Plans sales.", "kpi_id": self.kpi_revenue.id}
+                    {
+                        "section": "duty",
+                        "text": "Plans sales.",
+                        "kpi_id": self.kpi_revenue.id,
+                    }
                 ),
                 Command.create({"section": "duty", "text": "Keeps secrets."}),
                 Command.create({"section": "right", "text": "Represents."}),
@@ -68,7 +76,9 @@ class TestDutyEvidence(JobDescriptionCommon):
         self._sell(999.0, date(2025, 3, 10))  # outside the period
         wizard = self._evidence(self.user_kam, self.employee_kam)
         self.assertEqual(wizard.description_id, description)
-        lines = [(ln.number, ln.kpi_name, ln.value, ln.evidenced) for ln in wizard.line_ids]
+        lines = [
+            (ln.number, ln.kpi_name, ln.value, ln.evidenced) for ln in wizard.line_ids
+        ]
         self.assertEqual(
             lines,
             [("2.1", self.kpi_revenue.name, 1500.0, True), ("2.2", False, 0.0, False)],
@@ -91,8 +101,16 @@ class TestDutyEvidence(JobDescriptionCommon):
     def test_no_approved_description(self):
         with self.assertRaisesRegex(UserError, "no approved job description"):
             self._evidence(self.user_kam, self.employee_kam)
-        wizard = self.env["kam.job.description.evidence"].with_user(self.user_kam).create(
-            {"employee_id": self.employee_kam.id, "date_from": "2025-02-01", "date_to": "2025-01-01"}
+        wizard = (
+            self.env["kam.job.description.evidence"]
+            .with_user(self.user_kam)
+            .create(
+                {
+                    "employee_id": self.employee_kam.id,
+                    "date_from": "2025-02-01",
+                    "date_to": "2025-01-01",
+                }
+            )
         )
         with self.assertRaisesRegex(UserError, "start before it ends"):
             wizard.action_compute()

@@ -12,7 +12,9 @@ class TestJobDescriptionSecurity(JobDescriptionCommon):
     def test_employee_reads_only_the_approved_version_of_their_job(self):
         draft = self._new_description()
         approved_other = self._approved_description(
-            self.job_head, substitute_job_id=self.job_kam.id, reports_to_job_id=self.job_director.id
+            self.job_head,
+            substitute_job_id=self.job_kam.id,
+            reports_to_job_id=self.job_director.id,
         )
         Description = self.env["kam.job.description"].with_user(self.user_kam)
         self.assertFalse(Description.search([]))
@@ -51,14 +53,18 @@ class TestJobDescriptionSecurity(JobDescriptionCommon):
         with self.assertRaises(AccessError):
             template.with_user(self.user_kam).read(["name"])
         with self.assertRaises(AccessError):
-            self.env["kam.job.description.template"].with_user(self.user_portal).search([])
+            self.env["kam.job.description.template"].with_user(self.user_portal).search(
+                []
+            )
 
     def test_employee_sees_only_their_own_acknowledgements(self):
         description = self._approved_description()
         description.with_user(self.user_kam).action_acknowledge()
         description.with_user(self.user_kam2).action_acknowledge()
         Ack = self.env["kam.job.description.acknowledgement"]
-        self.assertEqual(Ack.with_user(self.user_kam).search([]).employee_id, self.employee_kam)
+        self.assertEqual(
+            Ack.with_user(self.user_kam).search([]).employee_id, self.employee_kam
+        )
         self.assertEqual(len(Ack.with_user(self.user_hr).search([])), 2)
 
     def test_portal_users_see_nothing(self):
@@ -83,9 +89,15 @@ class TestJobDescriptionSecurity(JobDescriptionCommon):
             here.item_ids.with_user(hr_other).read(["text"])
         with self.assertRaises(AccessError):
             here.agreement_line_ids.with_user(hr_other).read(["role"])
-        job_c2 = self.env["hr.job"].create({"name": "KAM C2", "company_id": self.company_2.id})
-        there = Description.create({"job_id": job_c2.id, "company_id": self.company_2.id})
+        job_c2 = self.env["hr.job"].create(
+            {"name": "KAM C2", "company_id": self.company_2.id}
+        )
+        there = Description.create(
+            {"job_id": job_c2.id, "company_id": self.company_2.id}
+        )
         self.assertEqual(there.company_id, self.company_2)
         self.assertFalse(
-            self.env["kam.job.description"].with_user(self.user_hr).search([("id", "=", there.id)])
+            self.env["kam.job.description"]
+            .with_user(self.user_hr)
+            .search([("id", "=", there.id)])
         )

@@ -8,13 +8,19 @@ from odoo.tests import Form, TransactionCase, new_test_user, tagged
 class TestJobDescriptionSkeleton(TransactionCase):
     def test_approver_group_implies_manager(self):
         user = new_test_user(
-            self.env, login="jd_ceo", groups="kam_job_description.group_job_description_approver"
+            self.env,
+            login="jd_ceo",
+            groups="kam_job_description.group_job_description_approver",
         )
-        self.assertTrue(user.has_group("kam_job_description.group_job_description_manager"))
+        self.assertTrue(
+            user.has_group("kam_job_description.group_job_description_manager")
+        )
 
     def test_default_approver_must_be_an_approver(self):
         ceo = new_test_user(
-            self.env, login="jd_ceo", groups="kam_job_description.group_job_description_approver"
+            self.env,
+            login="jd_ceo",
+            groups="kam_job_description.group_job_description_approver",
         )
         clerk = new_test_user(self.env, login="jd_clerk", groups="base.group_user")
         settings = Form(self.env["res.config.settings"])

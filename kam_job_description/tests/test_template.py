@@ -11,20 +11,32 @@ class TestJobDescriptionTemplate(JobDescriptionCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.template_kam = cls.env.ref("kam_job_description.kam_job_description_template_kam")
-        cls.template_csm = cls.env.ref("kam_job_description.kam_job_description_template_csm")
+        cls.template_kam = cls.env.ref(
+            "kam_job_description.kam_job_description_template_kam"
+        )
+        cls.template_csm = cls.env.ref(
+            "kam_job_description.kam_job_description_template_csm"
+        )
 
     def _numbers(self, template, section):
-        return template.item_ids.filtered(lambda i: i.section == section).mapped("number")
+        return template.item_ids.filtered(lambda i: i.section == section).mapped(
+            "number"
+        )
 
     def test_key_account_manager_template_covers_every_clause(self):
         template = self.template_kam
         self.assertEqual(template.category, "specialist")
         self.assertEqual(template.education_level, "higher")
         self.assertEqual(template.experience_years, 2)
-        self.assertEqual(self._numbers(template, "duty"), [f"2.{n}" for n in range(1, 24)])
-        self.assertEqual(self._numbers(template, "right"), [f"3.{n}" for n in range(1, 7)])
-        self.assertEqual(self._numbers(template, "responsibility"), ["4.1", "4.2", "4.3"])
+        self.assertEqual(
+            self._numbers(template, "duty"), [f"2.{n}" for n in range(1, 24)]
+        )
+        self.assertEqual(
+            self._numbers(template, "right"), [f"3.{n}" for n in range(1, 7)]
+        )
+        self.assertEqual(
+            self._numbers(template, "responsibility"), ["4.1", "4.2", "4.3"]
+        )
         self.assertEqual(len(self._numbers(template, "guided_by")), 5)
         kpis = {i.number: i.kpi_code for i in template.item_ids if i.kpi_code}
         self.assertEqual(kpis["2.1"], "revenue")
@@ -38,12 +50,23 @@ class TestJobDescriptionTemplate(JobDescriptionCommon):
     def test_client_service_manager_template_covers_every_clause(self):
         template = self.template_csm
         self.assertEqual(template.category, "manager")
-        self.assertEqual(self._numbers(template, "duty"), [f"2.{n}" for n in range(1, 15)])
-        self.assertEqual(self._numbers(template, "right"), [f"3.{n}" for n in range(1, 7)])
-        self.assertEqual(self._numbers(template, "responsibility"), ["4.1", "4.2", "4.3"])
+        self.assertEqual(
+            self._numbers(template, "duty"), [f"2.{n}" for n in range(1, 15)]
+        )
+        self.assertEqual(
+            self._numbers(template, "right"), [f"3.{n}" for n in range(1, 7)]
+        )
+        self.assertEqual(
+            self._numbers(template, "responsibility"), ["4.1", "4.2", "4.3"]
+        )
         self.assertEqual(len(self._numbers(template, "knowledge")), 11)
         texts = " ".join(template.item_ids.mapped("text"))
-        for words in ("complaints", "entertainment expenses", "client database", "competitors"):
+        for words in (
+            "complaints",
+            "entertainment expenses",
+            "client database",
+            "competitors",
+        ):
             self.assertIn(words, texts)
 
     def test_wizard_creates_a_draft_from_the_template(self):
@@ -66,7 +89,8 @@ class TestJobDescriptionTemplate(JobDescriptionCommon):
         self.assertEqual(description.experience_years, 2)
         self.assertEqual(len(description.item_ids), len(self.template_kam.item_ids))
         self.assertEqual(
-            description.item_ids.mapped("text"), self.template_kam.item_ids.mapped("text")
+            description.item_ids.mapped("text"),
+            self.template_kam.item_ids.mapped("text"),
         )
         self.assertEqual(len(description.duty_item_ids), 23)
         # clauses whose KPI exists are linked to it, the others keep their code
@@ -81,15 +105,21 @@ class TestJobDescriptionTemplate(JobDescriptionCommon):
             self.assertFalse(by_number["2.13"].kpi_id)
         self._set_signers(description)
         description.with_user(self.user_hr).action_submit()
-        self.assertEqual(description.state, "agreement", "a template draft is consistent")
+        self.assertEqual(
+            description.state, "agreement", "a template draft is consistent"
+        )
 
         with self.assertRaisesRegex(UserError, "already being prepared"):
-            self.env["kam.job.description.template.apply"].with_user(self.user_hr).create(
+            self.env["kam.job.description.template.apply"].with_user(
+                self.user_hr
+            ).create(
                 {"template_id": self.template_kam.id, "job_id": self.job_kam.id}
             ).action_apply()
 
     def test_a_kpi_installed_later_links_on_submit(self):
-        description = self.template_kam._kam_create_description(self.job_kam, self.company)
+        description = self.template_kam._kam_create_description(
+            self.job_kam, self.company
+        )
         clause = description.duty_item_ids.filtered(lambda i: i.number == "2.13")
         kpi = self.env["kam.kpi"].search([("code", "=", "overdue_ratio")])
         if kpi:

@@ -1,7 +1,6 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from lxml import html
-
 from odoo.tests import tagged
 
 from .common import JobDescriptionCommon
@@ -17,21 +16,29 @@ class TestJobDescriptionTranslations(JobDescriptionCommon):
         cls.env["ir.module.module"]._load_module_terms(
             ["kam_job_description"], ["az_AZ", "ru_RU"], overwrite=True
         )
-        cls.template = cls.env.ref("kam_job_description.kam_job_description_template_kam")
+        cls.template = cls.env.ref(
+            "kam_job_description.kam_job_description_template_kam"
+        )
 
     def test_templates_are_translated(self):
-        self.assertEqual(self.template.with_context(lang="az_AZ").name, "Əsas hesab meneceri")
+        self.assertEqual(
+            self.template.with_context(lang="az_AZ").name, "Əsas hesab meneceri"
+        )
         self.assertEqual(
             self.template.with_context(lang="ru_RU").name,
             "Менеджер по работе с ключевыми клиентами",
         )
-        duty = self.env.ref("kam_job_description.kam_job_description_template_item_kam_d13")
+        duty = self.env.ref(
+            "kam_job_description.kam_job_description_template_item_kam_d13"
+        )
         self.assertIn("debitor borclarını", duty.with_context(lang="az_AZ").text)
         self.assertIn("дебиторской задолженности", duty.with_context(lang="ru_RU").text)
         untranslated = self.template.item_ids.with_context(lang="ru_RU").filtered(
             lambda item: item.text == item.with_context(lang="en_US").text
         )
-        self.assertFalse(untranslated.mapped("number"), "every clause has a Russian text")
+        self.assertFalse(
+            untranslated.mapped("number"), "every clause has a Russian text"
+        )
 
     def test_draft_from_template_keeps_the_translations(self):
         description = self.template.with_user(self.user_hr)._kam_create_description(
@@ -40,13 +47,17 @@ class TestJobDescriptionTranslations(JobDescriptionCommon):
         clause = description.duty_item_ids.filtered(lambda item: item.number == "2.13")
         self.assertIn("receivables", clause.with_context(lang="en_US").text)
         self.assertIn("debitor borclarını", clause.with_context(lang="az_AZ").text)
-        self.assertIn("дебиторской задолженности", clause.with_context(lang="ru_RU").text)
+        self.assertIn(
+            "дебиторской задолженности", clause.with_context(lang="ru_RU").text
+        )
 
     def test_ui_and_printed_form_are_translated(self):
         Item = self.env["kam.job.description.item"]
-        sections = dict(Item.with_context(lang="ru_RU")._fields["section"]._description_selection(
-            Item.with_context(lang="ru_RU").env
-        ))
+        sections = dict(
+            Item.with_context(lang="ru_RU")
+            ._fields["section"]
+            ._description_selection(Item.with_context(lang="ru_RU").env)
+        )
         self.assertEqual(sections["duty"], "Должностные обязанности")
         description = self._approved_description()
         self.user_hr.lang = "ru_RU"
@@ -54,7 +65,9 @@ class TestJobDescriptionTranslations(JobDescriptionCommon):
             self.env["ir.actions.report"]
             .with_user(self.user_hr)
             .with_context(lang="ru_RU")
-            ._render_qweb_pdf("kam_job_description.kam_job_description_report", description.ids)
+            ._render_qweb_pdf(
+                "kam_job_description.kam_job_description_report", description.ids
+            )
         )
         text = " ".join(html.fromstring(content).text_content().split())
         self.assertIn("УТВЕРЖДАЮ", text)

@@ -38,14 +38,18 @@ class TestJobDescriptionWorkflow(JobDescriptionCommon):
         description.with_user(self.user_hr).action_submit()
         self.assertEqual(description.state, "agreement")
         self.assertEqual(
-            description.activity_ids.user_id, self.user_legal | self.user_hr | self.user_planning
-            | self.user_manager
+            description.activity_ids.user_id,
+            self.user_legal | self.user_hr | self.user_planning | self.user_manager,
         )
         self._agree_all(description)
-        self.assertTrue(all(line.state == "agreed" for line in description.agreement_line_ids))
+        self.assertTrue(
+            all(line.state == "agreed" for line in description.agreement_line_ids)
+        )
         self.assertTrue(all(line.date for line in description.agreement_line_ids))
         approval = description.activity_ids
-        self.assertEqual(approval.user_id, self.user_ceo, "the approver is asked once all agreed")
+        self.assertEqual(
+            approval.user_id, self.user_ceo, "the approver is asked once all agreed"
+        )
 
         description.with_user(self.user_ceo).action_approve()
         self.assertEqual(description.state, "approved")
@@ -72,10 +76,14 @@ class TestJobDescriptionWorkflow(JobDescriptionCommon):
             item_ids=[
                 Command.create({"section": "duty", "text": "Sells."}),
                 Command.create({"section": "right", "text": "Asks."}),
-                Command.create({"section": "responsibility", "text": "Answers for all losses."}),
+                Command.create(
+                    {"section": "responsibility", "text": "Answers for all losses."}
+                ),
             ]
         )
-        with self.assertRaisesRegex(UserError, "limits liability to what the labour code"):
+        with self.assertRaisesRegex(
+            UserError, "limits liability to what the labour code"
+        ):
             no_limit.with_user(self.user_hr).action_submit()
 
     def test_consistency_constraints(self):
@@ -89,8 +97,12 @@ class TestJobDescriptionWorkflow(JobDescriptionCommon):
     def test_each_signer_signs_only_their_own_line(self):
         description = self._new_description()
         description.with_user(self.user_hr).action_submit()
-        legal = description.agreement_line_ids.filtered(lambda line: line.role == "legal")
-        with self.assertRaisesRegex(UserError, "Only .* can sign the line of Head of Legal"):
+        legal = description.agreement_line_ids.filtered(
+            lambda line: line.role == "legal"
+        )
+        with self.assertRaisesRegex(
+            UserError, "Only .* can sign the line of Head of Legal"
+        ):
             legal.with_user(self.user_planning).action_agree()
         with self.assertRaisesRegex(UserError, "Only .* can sign"):
             legal.with_user(self.user_hr).action_reject("No.")
@@ -102,7 +114,9 @@ class TestJobDescriptionWorkflow(JobDescriptionCommon):
     def test_rejection_sends_the_draft_back_with_the_comment(self):
         description = self._new_description()
         description.with_user(self.user_hr).action_submit()
-        planning = description.agreement_line_ids.filtered(lambda line: line.role == "planning")
+        planning = description.agreement_line_ids.filtered(
+            lambda line: line.role == "planning"
+        )
         with self.assertRaisesRegex(UserError, "Say why"):
             planning.with_user(self.user_planning).action_reject("  ")
         wizard = Form(
@@ -114,13 +128,21 @@ class TestJobDescriptionWorkflow(JobDescriptionCommon):
         wizard.save().action_reject()
         self.assertEqual(description.state, "draft")
         self.assertEqual(planning.state, "rejected")
-        self.assertEqual(planning.comment, "The sales plan clause needs the department's figures.")
+        self.assertEqual(
+            planning.comment, "The sales plan clause needs the department's figures."
+        )
         self.assertIn("department's figures", description.message_ids[0].body)
-        self.assertFalse(description.activity_ids, "pending agreement activities are closed")
+        self.assertFalse(
+            description.activity_ids, "pending agreement activities are closed"
+        )
         # fixed and resubmitted: every line waits again
-        description.duty_item_ids[0].with_user(self.user_hr).text = "Plans sales by figures."
+        description.duty_item_ids[0].with_user(
+            self.user_hr
+        ).text = "Plans sales by figures."
         description.with_user(self.user_hr).action_submit()
-        self.assertEqual(set(description.agreement_line_ids.mapped("state")), {"pending"})
+        self.assertEqual(
+            set(description.agreement_line_ids.mapped("state")), {"pending"}
+        )
         self.assertFalse(planning.comment)
 
     def test_approval_refusals(self):
@@ -131,18 +153,24 @@ class TestJobDescriptionWorkflow(JobDescriptionCommon):
         description.agreement_line_ids[0].with_user(self.user_legal).action_agree()
         with self.assertRaisesRegex(UserError, "cannot be approved yet: Head of HR"):
             description.with_user(self.user_ceo).action_approve()
-        self._agree_all(description.agreement_line_ids.filtered(lambda ln: ln.state == "pending"))
+        self._agree_all(
+            description.agreement_line_ids.filtered(lambda ln: ln.state == "pending")
+        )
         with self.assertRaisesRegex(UserError, "Only a job description approver"):
             description.with_user(self.user_hr).action_approve()
-        other_ceo = self._new_user("jd_ceo2", "kam_job_description.group_job_description_approver")
+        other_ceo = self._new_user(
+            "jd_ceo2", "kam_job_description.group_job_description_approver"
+        )
         with self.assertRaisesRegex(UserError, "is to be approved by"):
             description.with_user(other_ceo).action_approve()
         description.with_user(self.user_ceo).action_approve()
         self.assertEqual(description.state, "approved")
 
     def _agree_all(self, records):
-        lines = records if records._name == "kam.job.description.agreement" else (
-            records.agreement_line_ids
+        lines = (
+            records
+            if records._name == "kam.job.description.agreement"
+            else (records.agreement_line_ids)
         )
         for line in lines:
             line.with_user(line.user_id).action_agree()
@@ -157,12 +185,18 @@ class TestJobDescriptionWorkflow(JobDescriptionCommon):
             description.item_ids[0].with_user(self.user_hr).text = "Something else."
         with self.assertRaisesRegex(UserError, "approved and frozen"):
             self.env["kam.job.description.item"].with_user(self.user_hr).create(
-                {"description_id": description.id, "section": "duty", "text": "New duty."}
+                {
+                    "description_id": description.id,
+                    "section": "duty",
+                    "text": "New duty.",
+                }
             )
         with self.assertRaisesRegex(UserError, "approved and frozen"):
             description.item_ids[0].with_user(self.user_hr).unlink()
         with self.assertRaisesRegex(UserError, "approved and frozen"):
-            description.agreement_line_ids[0].with_user(self.user_hr).user_id = self.user_hr
+            description.agreement_line_ids[0].with_user(
+                self.user_hr
+            ).user_id = self.user_hr
         with self.assertRaisesRegex(UserError, "kept as a record"):
             description.with_user(self.user_hr).unlink()
         with self.assertRaisesRegex(UserError, "only through its buttons"):
@@ -178,7 +212,9 @@ class TestJobDescriptionWorkflow(JobDescriptionCommon):
         with self.assertRaisesRegex(UserError, "only an approver may amend it"):
             description.with_user(self.user_hr).experience_years = 3
         with self.assertRaisesRegex(UserError, "settled once it is in agreement"):
-            description.agreement_line_ids[0].with_user(self.user_ceo).user_id = self.user_ceo
+            description.agreement_line_ids[0].with_user(
+                self.user_ceo
+            ).user_id = self.user_ceo
         description.with_user(self.user_ceo).experience_years = 3
         description.item_ids[0].with_user(self.user_ceo).text = "Plans sales, amended."
         self.assertEqual(description.experience_years, 3)
@@ -191,9 +227,13 @@ class TestJobDescriptionWorkflow(JobDescriptionCommon):
         self.assertEqual(second.version, 2)
         self.assertEqual(second.previous_version_id, first)
         self.assertEqual(
-            second.item_ids.mapped("text"), first.item_ids.mapped("text"), "items are copied"
+            second.item_ids.mapped("text"),
+            first.item_ids.mapped("text"),
+            "items are copied",
         )
-        self.assertEqual(second.agreement_line_ids.user_id, first.agreement_line_ids.user_id)
+        self.assertEqual(
+            second.agreement_line_ids.user_id, first.agreement_line_ids.user_id
+        )
         self.assertEqual(set(second.agreement_line_ids.mapped("state")), {"pending"})
         self.assertFalse(second.checksum)
         with self.assertRaisesRegex(UserError, "already being prepared"):
@@ -203,7 +243,9 @@ class TestJobDescriptionWorkflow(JobDescriptionCommon):
             with form.duty_item_ids.new() as duty:
                 duty.text = "Trains the client's staff."
         self.assertEqual(second.duty_item_ids[-1].number, "2.3")
-        self.assertEqual(first.state, "approved", "the old version stays in force until then")
+        self.assertEqual(
+            first.state, "approved", "the old version stays in force until then"
+        )
         second.with_user(self.user_hr).action_submit()
         self._agree_all(second)
         second.with_user(self.user_ceo).action_approve()
@@ -220,7 +262,9 @@ class TestJobDescriptionWorkflow(JobDescriptionCommon):
         second = self._new_description()
         self.assertEqual(second.version, 2, "numbered after the approved one")
         second.with_user(self.user_hr).action_submit()
-        with self.assertRaisesRegex(ValidationError, "already has an approved job description"):
+        with self.assertRaisesRegex(
+            ValidationError, "already has an approved job description"
+        ):
             second.with_context(kam_jd_workflow=True).write({"state": "approved"})
         self.assertEqual(first.state, "approved")
         # the same job in another company is another document
@@ -244,5 +288,7 @@ class TestJobDescriptionWorkflow(JobDescriptionCommon):
         self.assertEqual(description.state, "draft")
         description.with_user(self.user_hr).unlink()
         approved = self._approved_description()
-        with self.assertRaisesRegex(UserError, "Only a draft or a version in agreement"):
+        with self.assertRaisesRegex(
+            UserError, "Only a draft or a version in agreement"
+        ):
             approved.with_user(self.user_hr).action_cancel()

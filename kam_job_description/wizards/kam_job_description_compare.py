@@ -1,7 +1,6 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup, escape
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -26,7 +25,9 @@ class KamJobDescriptionCompare(models.TransientModel):
     def _check_same_job(self):
         for wizard in self:
             if wizard.old_description_id.job_id != wizard.new_description_id.job_id:
-                raise ValidationError(self.env._("Only versions of the same position can be compared."))
+                raise ValidationError(
+                    self.env._("Only versions of the same position can be compared.")
+                )
 
     def _kam_changes(self):
         """[{section, number, change, old_text, new_text}] for added, removed and
@@ -49,8 +50,12 @@ class KamJobDescriptionCompare(models.TransientModel):
                     }
                 )
         for section, _label in SECTIONS:
-            old_items = [i for i in old.item_ids.sorted("sequence") if i.section == section]
-            new_items = [i for i in new.item_ids.sorted("sequence") if i.section == section]
+            old_items = [
+                i for i in old.item_ids.sorted("sequence") if i.section == section
+            ]
+            new_items = [
+                i for i in new.item_ids.sorted("sequence") if i.section == section
+            ]
             # identical texts are the same clause, even when renumbered
             for item in list(new_items):
                 twin = next((o for o in old_items if o.text == item.text), None)
@@ -59,7 +64,9 @@ class KamJobDescriptionCompare(models.TransientModel):
                     new_items.remove(item)
             # what is left with the same number was reworded
             for item in list(new_items):
-                twin = next((o for o in old_items if o.number and o.number == item.number), None)
+                twin = next(
+                    (o for o in old_items if o.number and o.number == item.number), None
+                )
                 if twin:
                     old_items.remove(twin)
                     new_items.remove(item)
@@ -97,9 +104,9 @@ class KamJobDescriptionCompare(models.TransientModel):
     @api.depends("old_description_id", "new_description_id")
     def _compute_difference_html(self):
         section_labels = dict(
-            self.env["kam.job.description.item"]._fields["section"]._description_selection(
-                self.env
-            )
+            self.env["kam.job.description.item"]
+            ._fields["section"]
+            ._description_selection(self.env)
         )
         change_labels = {
             "added": self.env._("Added"),
@@ -140,7 +147,6 @@ class KamJobDescriptionCompare(models.TransientModel):
                 self.env._("Before"),
                 self.env._("After"),
             )
-            wizard.difference_html = (
-                Markup('<table class="table table-sm o_kam_jd_compare">%s<tbody>%s</tbody></table>')
-                % (header, rows)
-            )
+            wizard.difference_html = Markup(
+                '<table class="table table-sm o_kam_jd_compare">%s<tbody>%s</tbody></table>'
+            ) % (header, rows)

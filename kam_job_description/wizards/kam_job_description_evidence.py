@@ -1,7 +1,6 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from dateutil.relativedelta import relativedelta
-
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -15,15 +14,20 @@ class KamJobDescriptionEvidence(models.TransientModel):
 
     employee_id = fields.Many2one("hr.employee", required=True)
     date_from = fields.Date(
-        required=True, default=lambda self: fields.Date.context_today(self).replace(day=1)
+        required=True,
+        default=lambda self: fields.Date.context_today(self).replace(day=1),
     )
     date_to = fields.Date(
         required=True,
-        default=lambda self: fields.Date.context_today(self).replace(day=1)
-        + relativedelta(months=1, days=-1),
+        default=lambda self: (
+            fields.Date.context_today(self).replace(day=1)
+            + relativedelta(months=1, days=-1)
+        ),
     )
     description_id = fields.Many2one("kam.job.description", readonly=True)
-    line_ids = fields.One2many("kam.job.description.evidence.line", "evidence_id", readonly=True)
+    line_ids = fields.One2many(
+        "kam.job.description.evidence.line", "evidence_id", readonly=True
+    )
     evidenced_count = fields.Integer(compute="_compute_counts")
     duty_count = fields.Integer(compute="_compute_counts")
 
@@ -89,7 +93,9 @@ class KamJobDescriptionEvidence(models.TransientModel):
                     employee=employee.name,
                 )
             )
-        duties = description.item_ids.filtered(lambda i: i.section == "duty").sorted("sequence")
+        duties = description.item_ids.filtered(lambda i: i.section == "duty").sorted(
+            "sequence"
+        )
         values = self._kam_kpi_values(duties, employee.user_id)
         lines = [Command.clear()]
         for index, item in enumerate(duties):
