@@ -292,3 +292,16 @@ class TestJobDescriptionWorkflow(JobDescriptionCommon):
             UserError, "Only a draft or a version in agreement"
         ):
             approved.with_user(self.user_hr).action_cancel()
+
+    def test_job_position_shows_its_descriptions(self):
+        approved = self._approved_description()
+        draft = self.env["kam.job.description"].browse(
+            approved.with_user(self.user_hr).action_new_version()["res_id"]
+        )
+        job = self.job_kam.with_user(self.user_hr)
+        self.assertEqual(job.kam_job_description_count, 2)
+        self.assertEqual(job.kam_job_description_id, approved)
+        action = job.action_open_kam_job_descriptions()
+        self.assertEqual(
+            self.env["kam.job.description"].search(action["domain"]), approved | draft
+        )
