@@ -3,3 +3,15 @@ from . import res_config_settings
 from . import kam_kpi
 from . import kam_variable_pay_policy
 from . import kam_variable_pay_policy_line
+from . import kam_tier
+from . import kam_assignment
+from . import res_users
+from . import res_partner
+from . import kam_sales_plan
+from . import kam_sales_plan_line
+from . import kam_sales_plan_account
+from . import kam_variable_pay_statement
+from . import kam_variable_pay_statement_line
+from . import kam_variable_pay_statement_export
+from . import kam_variable_pay_adjustment
+from . import sale_order

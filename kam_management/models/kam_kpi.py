@@ -31,7 +31,6 @@ class KamKpi(models.Model):
         default="amount",
     )
     higher_is_better = fields.Boolean(
-        string="Higher Is Better",
         default=True,
         help="Untick for KPIs where a lower figure is the better result "
         "(e.g. overdue ratio): attainment is then target / achieved.",
@@ -48,14 +47,16 @@ class KamKpi(models.Model):
     active = fields.Boolean(default=True)
     description = fields.Text(translate=True)
 
-    _sql_constraints = [
+    _sql_constraints = (
         ("code_unique", "unique(code)", "A KPI with this code already exists."),
-    ]
+    )
 
     @api.depends("unit")
     def _compute_aggregation(self):
         for kpi in self:
-            kpi.aggregation = "avg" if kpi.unit == "percent" else (kpi.aggregation or "sum")
+            kpi.aggregation = (
+                "avg" if kpi.unit == "percent" else (kpi.aggregation or "sum")
+            )
 
     @api.constrains("code")
     def _check_code(self):
@@ -113,15 +114,38 @@ class KamKpi(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _kam_ownership_periods(self, users, date_from, date_to):
-        """Ownership periods of accounts by the given users overlapping the period.
+        """Ownership periods (``kam.assignment``) of accounts by the given users
+        overlapping the period, in one query.
 
-        :return: ``{partner_id: [(user_id, start, end), ...]}`` where ``start`` and
-            ``end`` are dates or ``None`` (open).
+        :return: ``{partner_id: [(user_id, start, end), ...]}`` where ``end`` is
+            ``None`` for the current owner.
         """
-        partners = self.env["res.partner"].sudo().search(
-            [("user_id", "in", users.ids), ("is_company", "=", True)]
+        # sudo: crediting needs the full ownership history whoever asks; only ids
+        # and dates leave this method.
+        assignments = (
+            self.env["kam.assignment"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("user_id", "in", users.ids),
+                    ("date_from", "<=", date_to),
+                    "|",
+                    ("date_to", "=", False),
+                    ("date_to", ">=", date_from),
+                ],
+                ["partner_id", "user_id", "date_from", "date_to"],
+            )
         )
-        return {partner.id: [(partner.user_id.id, None, None)] for partner in partners}
+        periods = {}
+        for assignment in assignments:
+            periods.setdefault(assignment.partner_id.id, []).append(
+                (
+                    assignment.user_id.id,
+                    assignment.date_from,
+                    assignment.date_to or None,
+                )
+            )
+        return periods
 
     @api.model
     def _kam_owner_on(self, periods, partner_id, day):
@@ -172,7 +196,9 @@ class KamKpi(models.Model):
         if not periods:
             return {}
         basis = self.env.company.kam_revenue_basis or "ordered"
-        rows = getattr(self, f"_kam_revenue_rows_{basis}")(periods.keys(), date_from, date_to)
+        rows = getattr(self, f"_kam_revenue_rows_{basis}")(
+            periods.keys(), date_from, date_to
+        )
         return self._kam_credit(periods, rows)
 
     def _kam_revenue_rows_ordered(self, partner_ids, date_from, date_to):
@@ -207,7 +233,10 @@ class KamKpi(models.Model):
                 ["price_subtotal:sum"],
             )
         )
-        return [(partner.id, fields.Date.to_date(day), amount) for partner, day, amount in groups]
+        return [
+            (partner.id, fields.Date.to_date(day), amount)
+            for partner, day, amount in groups
+        ]
 
     def _kam_revenue_rows_collected(self, partner_ids, date_from, date_to):
         # sudo: see _kam_revenue_rows_ordered.
@@ -248,7 +277,9 @@ class KamKpi(models.Model):
                 ["commercial_partner_id"],
             )
         )
-        return self._kam_credit(periods, [(partner.id, date_to, 1.0) for (partner,) in groups])
+        return self._kam_credit(
+            periods, [(partner.id, date_to, 1.0) for (partner,) in groups]
+        )
 
     def _kam_kpi_new_clients(self, users, date_from, date_to):
         """Accounts whose first ever confirmed order is in the period, credited to
@@ -284,7 +315,8 @@ class KamKpi(models.Model):
                 partner_id: day
                 for partner_id, day in first_day.items()
                 if currency.compare_amounts(
-                    amounts.get(self.env["res.partner"].browse(partner_id), 0.0), minimum
+                    amounts.get(self.env["res.partner"].browse(partner_id), 0.0),
+                    minimum,
                 )
                 >= 0
             }
@@ -311,8 +343,12 @@ class KamKpi(models.Model):
         categories = {}
         for partner, _category in groups:
             categories[partner.id] = categories.get(partner.id, 0) + 1
-        counts = self._kam_credit(periods, [(pid, date_to, n) for pid, n in categories.items()])
-        accounts = self._kam_credit(periods, [(pid, date_to, 1.0) for pid in categories])
+        counts = self._kam_credit(
+            periods, [(pid, date_to, n) for pid, n in categories.items()]
+        )
+        accounts = self._kam_credit(
+            periods, [(pid, date_to, 1.0) for pid in categories]
+        )
         return {user_id: counts[user_id] / accounts[user_id] for user_id in accounts}
 
     @api.model

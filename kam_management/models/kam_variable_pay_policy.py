@@ -51,7 +51,10 @@ def kam_payout(target_pay, lines, accelerator=1.0, cap=100.0, gate=None):
         return 0.0, [0.0] * len(lines)
     factors = [kam_payout_factor(att, thr, accelerator, cap) for _w, thr, att in lines]
     target_pay = max(target_pay or 0.0, 0.0)
-    amount = sum(target_pay * weight / 100.0 * factor / 100.0 for (weight, _t, _a), factor in zip(lines, factors, strict=True))
+    amount = sum(
+        target_pay * weight / 100.0 * factor / 100.0
+        for (weight, _t, _a), factor in zip(lines, factors, strict=True)
+    )
     return min(max(amount, 0.0), target_pay * max(cap, 0.0) / 100.0), factors
 
 
@@ -65,8 +68,12 @@ class KamVariablePayPolicy(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
-    line_ids = fields.One2many("kam.variable.pay.policy.line", "policy_id", string="KPI Weights", copy=True)
-    total_weight = fields.Float(compute="_compute_total_weight", string="Total Weight (%)")
+    line_ids = fields.One2many(
+        "kam.variable.pay.policy.line", "policy_id", string="KPI Weights", copy=True
+    )
+    total_weight = fields.Float(
+        compute="_compute_total_weight", string="Total Weight (%)"
+    )
     accelerator = fields.Float(
         default=1.0,
         help="Payout points per attainment point above 100 %; 1.5 pays 115 % at "
@@ -92,11 +99,13 @@ class KamVariablePayPolicy(models.Model):
     @api.constrains("line_ids", "accelerator", "cap", "gate_threshold")
     def _check_policy(self):
         for policy in self:
-            if policy.line_ids and float_compare(policy.total_weight, 100.0, precision_digits=2):
+            if policy.line_ids and float_compare(
+                policy.total_weight, 100.0, precision_digits=2
+            ):
                 raise ValidationError(
                     self.env._(
-                        "The KPI weights of the policy %(policy)s add up to %(total)s %%; "
-                        "they must add up to 100 %%.",
+                        "The KPI weights of the policy %(policy)s add up to "
+                        "%(total)s %%; they must add up to 100 %%.",
                         policy=policy.name,
                         total=round(policy.total_weight, 2),
                     )
@@ -105,14 +114,18 @@ class KamVariablePayPolicy(models.Model):
                 raise ValidationError(self.env._("The accelerator cannot be negative."))
             if policy.cap < 100.0:
                 raise ValidationError(
-                    self.env._("The cap must be at least 100 % of the target variable pay.")
+                    self.env._(
+                        "The cap must be at least 100 % of the target variable pay."
+                    )
                 )
             if policy.gate_threshold < 0:
                 raise ValidationError(self.env._("The gate cannot be negative."))
             kpis = policy.line_ids.kpi_id
             if len(kpis) != len(policy.line_ids):
                 raise ValidationError(
-                    self.env._("The policy %(policy)s weighs a KPI twice.", policy=policy.name)
+                    self.env._(
+                        "The policy %(policy)s weighs a KPI twice.", policy=policy.name
+                    )
                 )
 
     def _kam_payout(self, target_pay, attainments):
@@ -124,7 +137,16 @@ class KamVariablePayPolicy(models.Model):
         gate = None
         if self.gate_kpi_id:
             gate = (attainments.get(self.gate_kpi_id, 0.0), self.gate_threshold)
-        lines = [(line.weight, line.threshold, attainments.get(line.kpi_id, 0.0)) for line in self.line_ids]
-        amount, factors = kam_payout(target_pay, lines, self.accelerator, self.cap, gate)
+        lines = [
+            (line.weight, line.threshold, attainments.get(line.kpi_id, 0.0))
+            for line in self.line_ids
+        ]
+        amount, factors = kam_payout(
+            target_pay, lines, self.accelerator, self.cap, gate
+        )
         gate_passed = gate is None or gate[0] >= gate[1]
-        return amount, dict(zip(self.line_ids.kpi_id.ids, factors, strict=True)), gate_passed
+        return (
+            amount,
+            dict(zip(self.line_ids.kpi_id.ids, factors, strict=True)),
+            gate_passed,
+        )

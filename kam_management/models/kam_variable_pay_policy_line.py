@@ -9,10 +9,14 @@ class KamVariablePayPolicyLine(models.Model):
     _description = "Variable Pay Policy KPI Weight"
     _order = "sequence, id"
 
-    policy_id = fields.Many2one("kam.variable.pay.policy", required=True, ondelete="cascade", index=True)
+    policy_id = fields.Many2one(
+        "kam.variable.pay.policy", required=True, ondelete="cascade", index=True
+    )
     company_id = fields.Many2one(related="policy_id.company_id", store=True)
     sequence = fields.Integer(default=10)
-    kpi_id = fields.Many2one("kam.kpi", string="KPI", required=True, ondelete="restrict")
+    kpi_id = fields.Many2one(
+        "kam.kpi", string="KPI", required=True, ondelete="restrict"
+    )
     weight = fields.Float(string="Weight (%)", required=True)
     threshold = fields.Float(
         string="Threshold (%)",
@@ -32,5 +36,8 @@ class KamVariablePayPolicyLine(models.Model):
                 )
             if line.threshold < 0:
                 raise ValidationError(
-                    self.env._("The threshold of %(kpi)s cannot be negative.", kpi=line.kpi_id.name)
+                    self.env._(
+                        "The threshold of %(kpi)s cannot be negative.",
+                        kpi=line.kpi_id.name,
+                    )
                 )

@@ -63,7 +63,8 @@ class ResCompany(models.Model):
             if company.kam_new_client_min_amount < 0:
                 raise ValidationError(
                     self.env._(
-                        "The new client minimum order of %(company)s cannot be negative.",
+                        "The new client minimum order of %(company)s cannot be "
+                        "negative.",
                         company=company.display_name,
                     )
                 )

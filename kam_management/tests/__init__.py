@@ -4,3 +4,14 @@ from . import test_kam_kpi
 from . import test_kam_payout_formula
 from . import test_kam_kpi_builtin
 from . import test_kam_kpi_queries
+from . import test_kam_tier
+from . import test_kam_assignment
+from . import test_kam_absence
+from . import test_kam_access
+from . import test_kam_sales_plan
+from . import test_kam_plan_split
+from . import test_kam_plan_access
+from . import test_kam_variable_pay
+from . import test_kam_variable_pay_outputs
+from . import test_kam_what_if
+from . import test_kam_plan_settings

@@ -41,6 +41,61 @@ class KamCommon(TransactionCase):
         cls.employee_director, cls.employee_manager, cls.employee_kam, cls.employee_kam2 = employees
         cls.employee_manager.parent_id = cls.employee_director
         (cls.employee_kam | cls.employee_kam2).parent_id = cls.employee_manager
+        cls._setup_key_accounts()
+
+    @classmethod
+    def _setup_key_accounts(cls):
+        """Two tiers and three key accounts.
+
+        ``account_a``: KAM ``user_kam``, backup ``user_kam2`` (tier Gold);
+        ``account_b``: KAM ``user_kam2``, no backup (tier Silver);
+        ``account_c``: KAM ``user_director``, outside the manager's team (tier Gold).
+        """
+        cls.tier_gold, cls.tier_silver = cls.env["kam.tier"].create(
+            [
+                {
+                    "name": "Gold",
+                    "code": "GOLD",
+                    "sequence": 1,
+                    "visit_interval_days": 14,
+                    "call_interval_days": 7,
+                    "max_discount": 10.0,
+                    "min_annual_revenue": 100000.0,
+                },
+                {
+                    "name": "Silver",
+                    "code": "SILVER",
+                    "sequence": 2,
+                    "visit_interval_days": 30,
+                    "call_interval_days": 14,
+                    "max_discount": 5.0,
+                    "min_annual_revenue": 20000.0,
+                },
+            ]
+        )
+        cls.account_a, cls.account_b, cls.account_c = cls.env["res.partner"].create(
+            [
+                {
+                    "name": "Account A (KAM kam_user)",
+                    "is_company": True,
+                    "kam_tier_id": cls.tier_gold.id,
+                    "kam_user_id": cls.user_kam.id,
+                    "kam_backup_user_id": cls.user_kam2.id,
+                },
+                {
+                    "name": "Account B (KAM kam_user2)",
+                    "is_company": True,
+                    "kam_tier_id": cls.tier_silver.id,
+                    "kam_user_id": cls.user_kam2.id,
+                },
+                {
+                    "name": "Account C (KAM director)",
+                    "is_company": True,
+                    "kam_tier_id": cls.tier_gold.id,
+                    "kam_user_id": cls.user_director.id,
+                },
+            ]
+        )
 
     @classmethod
     def _new_user(cls, login, groups):

@@ -1,6 +1,6 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from odoo import fields
 
@@ -34,9 +34,20 @@ class KamKpiCommon(KamCommon):
         cls.date_to = date(2025, 3, 31)
 
     @classmethod
-    def _own(cls, partner, user, date_from=None, date_to=None):
-        """Make ``user`` the KAM of ``partner`` (from ``date_from``)."""
-        partner.user_id = user
+    def _own(cls, partner, user, date_from=date(2000, 1, 1)):
+        """Make ``user`` the KAM of ``partner`` from ``date_from`` on: the
+        ownership history is written as of today, then back-dated."""
+        partner.kam_user_id = user
+        history = (
+            cls.env["kam.assignment"]
+            .sudo()
+            .search([("partner_id", "=", partner.id)], order="date_from desc, id desc")
+        )
+        current = history.filtered(lambda a: not a.date_to)
+        previous = (history - current)[:1]
+        if previous:
+            previous.date_to = date_from - timedelta(days=1)
+        current.date_from = date_from
 
     @classmethod
     def _order(cls, partner, day, lines, confirm=True, pricelist=None):
@@ -47,7 +58,11 @@ class KamKpiCommon(KamCommon):
                 "pricelist_id": pricelist.id if pricelist else False,
                 "order_line": [
                     fields.Command.create(
-                        {"product_id": product.id, "product_uom_qty": qty, "price_unit": price}
+                        {
+                            "product_id": product.id,
+                            "product_uom_qty": qty,
+                            "price_unit": price,
+                        }
                     )
                     for product, qty, price in lines
                 ],
@@ -61,4 +76,6 @@ class KamKpiCommon(KamCommon):
 
     def _compute(self, kpi, users=None, date_from=None, date_to=None):
         users = users if users is not None else self.user_kam | self.user_kam2
-        return kpi._kam_compute(users, date_from or self.date_from, date_to or self.date_to)
+        return kpi._kam_compute(
+            users, date_from or self.date_from, date_to or self.date_to
+        )

@@ -24,7 +24,14 @@ class TestKamKpiBuiltin(KamKpiCommon):
                 "partner_id": partner.id,
                 "invoice_date": day,
                 "invoice_line_ids": [
-                    Command.create({"product_id": self.product_a.id, "quantity": 1, "price_unit": amount, "tax_ids": []})
+                    Command.create(
+                        {
+                            "product_id": self.product_a.id,
+                            "quantity": 1,
+                            "price_unit": amount,
+                            "tax_ids": [],
+                        }
+                    )
                 ],
             }
         )
@@ -44,6 +51,25 @@ class TestKamKpiBuiltin(KamKpiCommon):
         payment.action_post()
         return payment
 
+    def test_revenue_follows_ownership_change(self):
+        """Orders before the hand-over are credited to the old KAM, after to the new."""
+        self._own(self.account_1, self.user_kam2, date(2025, 2, 15))
+        self._order(self.account_1, date(2025, 2, 14), [(self.product_a, 10, 10.0)])
+        self._order(self.account_1, date(2025, 2, 15), [(self.product_a, 20, 10.0)])
+        values = self._compute(self.kpi_revenue)
+        self.assertAlmostEqual(values[self.user_kam.id], 100.0)
+        self.assertAlmostEqual(values[self.user_kam2.id], 200.0)
+        # The account is an active client of its owner at period end only.
+        self.assertEqual(self._compute(self.kpi_active)[self.user_kam2.id], 1.0)
+        self.assertEqual(self._compute(self.kpi_active)[self.user_kam.id], 0.0)
+
+    def test_contact_orders_count_for_the_company(self):
+        contact = self.env["res.partner"].create(
+            {"name": "Buyer", "parent_id": self.account_1.id}
+        )
+        self._order(contact, date(2025, 1, 20), [(self.product_a, 4, 10.0)])
+        self.assertAlmostEqual(self._compute(self.kpi_revenue)[self.user_kam.id], 40.0)
+
     def test_revenue_multi_currency(self):
         eur = self.env.ref("base.EUR")
         eur.active = True
@@ -51,10 +77,22 @@ class TestKamKpiBuiltin(KamKpiCommon):
             eur = self.env.ref("base.USD")
             eur.active = True
         self.env["res.currency.rate"].create(
-            {"name": "2024-12-01", "rate": 2.0, "currency_id": eur.id, "company_id": self.company.id}
+            {
+                "name": "2024-12-01",
+                "rate": 2.0,
+                "currency_id": eur.id,
+                "company_id": self.company.id,
+            }
         )
-        pricelist = self.env["product.pricelist"].create({"name": "KAM foreign", "currency_id": eur.id})
-        self._order(self.account_1, date(2025, 1, 20), [(self.product_a, 1, 300.0)], pricelist=pricelist)
+        pricelist = self.env["product.pricelist"].create(
+            {"name": "KAM foreign", "currency_id": eur.id}
+        )
+        self._order(
+            self.account_1,
+            date(2025, 1, 20),
+            [(self.product_a, 1, 300.0)],
+            pricelist=pricelist,
+        )
         self.assertAlmostEqual(self._compute(self.kpi_revenue)[self.user_kam.id], 150.0)
 
     def test_revenue_invoiced_with_refund(self):
@@ -90,8 +128,15 @@ class TestKamKpiBuiltin(KamKpiCommon):
         self.assertEqual(values[self.user_kam2.id], 1.0)
         # A quotation does not make a client active.
         self.company.kam_active_window_days = 90
-        self._order(self.account_2, date(2025, 3, 20), [(self.product_a, 1, 10.0)], confirm=False)
-        self.assertEqual(self._compute(self.kpi_active, self.user_kam2)[self.user_kam2.id], 1.0)
+        self._order(
+            self.account_2,
+            date(2025, 3, 20),
+            [(self.product_a, 1, 10.0)],
+            confirm=False,
+        )
+        self.assertEqual(
+            self._compute(self.kpi_active, self.user_kam2)[self.user_kam2.id], 1.0
+        )
         self.assertEqual(self._compute(self.kpi_active)[self.user_kam.id], 2.0)
 
     def test_new_clients_dormant_and_minimum(self):
@@ -110,7 +155,11 @@ class TestKamKpiBuiltin(KamKpiCommon):
         self.assertEqual(self._compute(self.kpi_new)[self.user_kam2.id], 1.0)
 
     def test_assortment(self):
-        self._order(self.account_1, date(2025, 1, 5), [(self.product_a, 1, 10.0), (self.product_b, 1, 5.0)])
+        self._order(
+            self.account_1,
+            date(2025, 1, 5),
+            [(self.product_a, 1, 10.0), (self.product_b, 1, 5.0)],
+        )
         self._order(self.account_1, date(2025, 2, 5), [(self.product_a, 3, 10.0)])
         self._order(self.account_2, date(2025, 2, 5), [(self.product_b, 1, 5.0)])
         self._order(self.account_3, date(2025, 2, 5), [(self.product_b, 1, 5.0)])

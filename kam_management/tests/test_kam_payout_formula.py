@@ -5,7 +5,11 @@ from hypothesis import strategies as st
 
 from odoo.tests import BaseCase, tagged
 
-from ..models.kam_variable_pay_policy import kam_attainment, kam_payout, kam_payout_factor
+from ..models.kam_variable_pay_policy import (
+    kam_attainment,
+    kam_payout,
+    kam_payout_factor,
+)
 
 percent = st.floats(min_value=0, max_value=400, allow_nan=False)
 threshold = st.floats(min_value=0, max_value=100, allow_nan=False)
@@ -40,7 +44,9 @@ class TestPayoutFormula(BaseCase):
     @given(a=percent, b=percent, thr=threshold, acc=accelerator, cp=cap)
     def test_factor_monotone_in_attainment(self, a, b, thr, acc, cp):
         low, high = sorted((a, b))
-        self.assertLessEqual(kam_payout_factor(low, thr, acc, cp), kam_payout_factor(high, thr, acc, cp))
+        self.assertLessEqual(
+            kam_payout_factor(low, thr, acc, cp), kam_payout_factor(high, thr, acc, cp)
+        )
 
     @settings(max_examples=200, deadline=None)
     @given(att=percent, thr=threshold, acc=accelerator, cp=cap)
@@ -73,13 +79,23 @@ class TestPayoutFormula(BaseCase):
                 self.assertEqual(factor, 0.0)
         # More attainment on any KPI never pays less.
         better = [(w, thr, att + bump) for w, thr, att in weighted]
-        self.assertGreaterEqual(kam_payout(pay, better, acc, cp, gate)[0], amount - 1e-6)
+        self.assertGreaterEqual(
+            kam_payout(pay, better, acc, cp, gate)[0], amount - 1e-6
+        )
 
     @settings(max_examples=200, deadline=None)
-    @given(target=st.floats(min_value=0.01, max_value=1e6), a=money, b=money, hib=st.booleans())
+    @given(
+        target=st.floats(min_value=0.01, max_value=1e6),
+        a=money,
+        b=money,
+        hib=st.booleans(),
+    )
     def test_attainment_monotone_and_not_negative(self, target, a, b, hib):
         low, high = sorted((a, b))
-        att_low, att_high = kam_attainment(target, low, hib), kam_attainment(target, high, hib)
+        att_low, att_high = (
+            kam_attainment(target, low, hib),
+            kam_attainment(target, high, hib),
+        )
         self.assertGreaterEqual(min(att_low, att_high), 0.0)
         if hib:
             self.assertLessEqual(att_low, att_high)

@@ -1,0 +1,2 @@
+from . import kam_sales_plan_split
+from . import kam_sales_plan_split_line
