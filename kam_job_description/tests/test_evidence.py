@@ -16,7 +16,16 @@ class TestDutyEvidence(JobDescriptionCommon):
         super().setUpClass()
         cls.kpi_revenue = cls.env.ref("kam_management.kam_kpi_revenue")
         cls.account = cls.env["res.partner"].create(
-            {"name": "Evidence Account", "is_company": True, "user_id": cls.user_kam.id}
+            {
+                "name": "Evidence Account",
+                "is_company": True,
+                "user_id": cls.user_kam.id,
+                "kam_user_id": cls.user_kam.id,
+            }
+        )
+        # the KAM has owned the account since long before the sales below
+        cls.env["kam.assignment"].search([("partner_id", "=", cls.account.id)]).date_from = (
+            date(2000, 1, 1)
         )
         cls.product = cls.env["product.product"].create({"name": "Evidence Juice"})
 
