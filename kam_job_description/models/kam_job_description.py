@@ -467,10 +467,10 @@ class KamJobDescription(models.Model):
         _ = self.env._
         # whoever may read the description may read the names of the positions it
         # names, even without access to the HR app
-        self = self.sudo()  # noqa: PLW0642
-        job = self.job_id.name or ""
-        category = dict(self._fields["category"]._description_selection(self.env)).get(
-            self.category, ""
+        doc = self.sudo()
+        job = doc.job_id.name or ""
+        category = dict(doc._fields["category"]._description_selection(doc.env)).get(
+            doc.category, ""
         )
         clauses = [
             _(
@@ -479,23 +479,23 @@ class KamJobDescription(models.Model):
                 category=category.lower(),
             )
         ]
-        if self.appointed_by_job_id and self.proposed_by_job_id:
+        if doc.appointed_by_job_id and doc.proposed_by_job_id:
             clauses.append(
                 _(
                     "The %(job)s is appointed to and dismissed from the position by order of "
                     "the %(appointer)s, on the proposal of the %(proposer)s.",
                     job=job,
-                    appointer=self.appointed_by_job_id.name,
-                    proposer=self.proposed_by_job_id.name,
+                    appointer=doc.appointed_by_job_id.name,
+                    proposer=doc.proposed_by_job_id.name,
                 )
             )
-        elif self.appointed_by_job_id:
+        elif doc.appointed_by_job_id:
             clauses.append(
                 _(
                     "The %(job)s is appointed to and dismissed from the position by order of "
                     "the %(appointer)s.",
                     job=job,
-                    appointer=self.appointed_by_job_id.name,
+                    appointer=doc.appointed_by_job_id.name,
                 )
             )
         else:
@@ -506,25 +506,25 @@ class KamJobDescription(models.Model):
                     job=job,
                 )
             )
-        if self.reports_to_job_id:
+        if doc.reports_to_job_id:
             clauses.append(
                 _(
                     "The %(job)s reports directly to the %(head)s.",
                     job=job,
-                    head=self.reports_to_job_id.name,
+                    head=doc.reports_to_job_id.name,
                 )
             )
         else:
             clauses.append(
                 _("The %(job)s reports directly to the head of the company.", job=job)
             )
-        if self.substitute_job_id:
+        if doc.substitute_job_id:
             clauses.append(
                 _(
                     "While the %(job)s is absent, the %(substitute)s takes over the rights and "
                     "duties of the position and answers for their proper performance.",
                     job=job,
-                    substitute=self.substitute_job_id.name,
+                    substitute=doc.substitute_job_id.name,
                 )
             )
         else:
@@ -537,20 +537,20 @@ class KamJobDescription(models.Model):
                 )
             )
         education = dict(
-            self._fields["education_level"]._description_selection(self.env)
-        ).get(self.education_level, "")
+            doc._fields["education_level"]._description_selection(doc.env)
+        ).get(doc.education_level, "")
         requirement = _(
             "A person with %(education)s education and at least %(years)s year(s) of "
             "experience%(field)s is appointed to the position of %(job)s.",
             education=education.lower() or _("any"),
-            years=self.experience_years,
-            field=_(" in %(field)s", field=self.experience_field)
-            if self.experience_field
+            years=doc.experience_years,
+            field=_(" in %(field)s", field=doc.experience_field)
+            if doc.experience_field
             else "",
             job=job,
         )
-        if self.other_requirements:
-            requirement = f"{requirement} {self.other_requirements}"
+        if doc.other_requirements:
+            requirement = f"{requirement} {doc.other_requirements}"
         clauses.append(requirement)
         return [(f"1.{index}", text) for index, text in enumerate(clauses, start=1)]
 
