@@ -14,8 +14,16 @@
     "data": [
         "security/kam_job_description_groups.xml",
         "security/ir.model.access.csv",
+        "security/kam_job_description_rules.xml",
+        "data/mail_activity_type_data.xml",
+        "data/kam_job_description_template_data.xml",
+        "report/kam_job_description_report.xml",
+        "views/kam_job_description_wizard_views.xml",
         "views/hr_job_views.xml",
         "views/res_config_settings_views.xml",
+        "views/kam_job_description_views.xml",
+        "views/kam_job_description_template_views.xml",
+        "views/kam_job_description_ack_report_views.xml",
         "views/menus.xml",
     ],
     "assets": {

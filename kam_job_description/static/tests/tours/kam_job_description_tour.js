@@ -13,18 +13,27 @@ registry.category("web_tour.tours").add("kam_job_description_smoke_tour", {
             run: "click",
         },
         {
-            content: "Open the job positions",
-            trigger: '.o-dropdown-item[data-menu-xmlid="kam_job_description.hr_job_job_descriptions_menu"]',
+            content: "Open the job descriptions",
+            trigger: '.o-dropdown-item[data-menu-xmlid="kam_job_description.kam_job_description_all_menu"]',
             run: "click",
         },
         {
-            content: "Open a job position",
+            content: "Open a job description",
             trigger: ".o_list_view .o_data_row .o_data_cell",
             run: "click",
         },
         {
-            content: "The job form opens",
-            trigger: ".o_form_view .o_field_widget[name='name']",
+            content: "The job description form opens with its duties",
+            trigger: ".o_form_view .o_notebook a[name='duties']",
+            run: "click",
+        },
+        {
+            content: "The duties are listed",
+            trigger: ".o_form_view .o_field_widget[name='duty_item_ids'] .o_data_row",
+        },
+        {
+            content: "The chatter is there",
+            trigger: ".o-mail-Chatter",
         },
     ],
 });
