@@ -91,3 +91,29 @@ class TestKamRefusal(KamCommon):
         self.assertRecordValues(
             row, [{"category": "quality", "amount": 80.0, "user_id": self.user_kam.id}]
         )
+
+    def test_reversal_wizard_sets_return_reason(self):
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.account_a.id,
+                "invoice_line_ids": [
+                    fields.Command.create(
+                        {"product_id": self.product.id, "price_unit": 120, "tax_ids": []}
+                    )
+                ],
+            }
+        )
+        invoice.action_post()
+        reason = self.env.ref("kam_management.kam_refusal_reason_delivery")
+        wizard = Form(
+            self.env["account.move.reversal"].with_context(
+                active_model="account.move", active_ids=invoice.ids
+            )
+        )
+        wizard.reason = "Goods damaged"
+        wizard.kam_return_reason_id = reason
+        action = wizard.save().refund_moves()
+        refund = self.env["account.move"].browse(action["res_id"])
+        self.assertEqual(refund.move_type, "out_refund")
+        self.assertEqual(refund.kam_return_reason_id, reason)
