@@ -12,3 +12,4 @@ from . import test_kam_account_plan
 from . import test_kam_refusal
 from . import test_kam_intel
 from . import test_kam_cron
+from . import test_kam_demo
