@@ -16,7 +16,7 @@ class KamRefusalReport(models.Model):
     kind = fields.Selection(
         [("refusal", "Refused Order"), ("return", "Credit Note")], readonly=True
     )
-    reason_id = fields.Many2one("kam.refusal.reason", string="Reason", readonly=True)
+    reason_id = fields.Many2one("kam.refusal.reason", readonly=True)
     category = fields.Selection(
         selection=lambda self: self.env["kam.refusal.reason"]._fields["category"].selection,
         readonly=True,

@@ -32,3 +32,4 @@ from . import test_visit_access
 from . import test_visit_compliance
 from . import test_visit_views
 from . import test_visit_tour
+from . import test_kam_demo

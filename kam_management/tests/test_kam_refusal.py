@@ -1,6 +1,7 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields
+from odoo.exceptions import AccessError
 from odoo.tests import Form, tagged
 
 from .common import KamCommon
@@ -91,3 +92,55 @@ class TestKamRefusal(KamCommon):
         self.assertRecordValues(
             row, [{"category": "quality", "amount": 80.0, "user_id": self.user_kam.id}]
         )
+
+    def test_reversal_wizard_sets_return_reason(self):
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.account_a.id,
+                "invoice_line_ids": [
+                    fields.Command.create(
+                        {"product_id": self.product.id, "price_unit": 120, "tax_ids": []}
+                    )
+                ],
+            }
+        )
+        invoice.action_post()
+        reason = self.env.ref("kam_management.kam_refusal_reason_delivery")
+        wizard = Form(
+            self.env["account.move.reversal"].with_context(
+                active_model="account.move", active_ids=invoice.ids
+            )
+        )
+        wizard.reason = "Goods damaged"
+        wizard.kam_return_reason_id = reason
+        action = wizard.save().refund_moves()
+        refund = self.env["account.move"].browse(action["res_id"])
+        self.assertEqual(refund.move_type, "out_refund")
+        self.assertEqual(refund.kam_return_reason_id, reason)
+
+    def test_analysis_access_per_role(self):
+        for account in (self.account_a, self.account_b, self.account_c):
+            order = self._order(account)
+            order.with_context(kam_refusal_reason_given=True).write(
+                {"kam_refusal_reason_id": self.reason.id}
+            )
+            order.with_context(kam_refusal_reason_given=True).action_cancel()
+        Report = self.env["kam.refusal.report"]
+        accounts = self.account_a | self.account_b | self.account_c
+        domain = [("partner_id", "in", accounts.ids)]
+        self.assertEqual(Report.with_user(self.user_kam).search(domain).partner_id, self.account_a)
+        self.assertEqual(
+            Report.with_user(self.user_manager).search(domain).partner_id,
+            self.account_a | self.account_b,
+        )
+        self.assertEqual(Report.with_user(self.user_director).search(domain).partner_id, accounts)
+        with self.assertRaises(AccessError):
+            Report.with_user(self.user_employee).search(domain)
+
+    def test_sales_history_action(self):
+        action = self.account_a.action_kam_sales_history()
+        self.assertEqual(action["res_model"], "sale.report")
+        self.assertIn(("commercial_partner_id", "=", self.account_a.id), action["domain"])
+        action = self.account_a.action_kam_feedback()
+        self.assertEqual(action["context"]["default_partner_id"], self.account_a.id)

@@ -4,3 +4,4 @@ from . import sale_order_refuse
 from . import kam_visit_plan_wizard
 from . import kam_visit_compliance_wizard
 from . import kam_visit_compliance_wizard_line
+from . import account_move_reversal

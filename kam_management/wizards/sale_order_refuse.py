@@ -8,7 +8,7 @@ class SaleOrderRefuse(models.TransientModel):
     _description = "Cancel a Key-Account Order with a Reason"
 
     order_ids = fields.Many2many("sale.order", string="Orders", required=True)
-    reason_id = fields.Many2one("kam.refusal.reason", string="Reason", required=True)
+    reason_id = fields.Many2one("kam.refusal.reason", required=True)
     note = fields.Text(string="Details")
 
     def action_cancel_orders(self):
