@@ -13,7 +13,11 @@ class KamJobDescriptionAckReport(models.Model):
     _order = "acknowledged, description_id, employee_id"
     _depends = {
         "kam.job.description": ["job_id", "company_id", "state", "approval_date"],
-        "kam.job.description.acknowledgement": ["description_id", "employee_id", "date"],
+        "kam.job.description.acknowledgement": [
+            "description_id",
+            "employee_id",
+            "date",
+        ],
         "hr.employee": ["job_id", "company_id", "active", "user_id", "department_id"],
     }
 

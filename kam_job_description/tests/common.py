@@ -1,6 +1,7 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
+
 from odoo.addons.kam_management.tests.common import KamCommon
 
 

@@ -24,9 +24,9 @@ class TestDutyEvidence(JobDescriptionCommon):
             }
         )
         # the KAM has owned the account since long before the sales below
-        cls.env["kam.assignment"].search([("partner_id", "=", cls.account.id)]).date_from = (
-            date(2000, 1, 1)
-        )
+        cls.env["kam.assignment"].search(
+            [("partner_id", "=", cls.account.id)]
+        ).date_from = date(2000, 1, 1)
         cls.product = cls.env["product.product"].create({"name": "Evidence Juice"})
 
     def _sell(self, amount, day):

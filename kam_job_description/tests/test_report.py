@@ -1,6 +1,7 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from lxml import html
+
 from odoo.tests import tagged
 
 from .common import JobDescriptionCommon

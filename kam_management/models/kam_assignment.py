@@ -39,9 +39,15 @@ class KamAssignment(models.Model):
         index=True,
         ondelete="restrict",
     )
-    backup_user_id = fields.Many2one("res.users", string="Backup KAM", ondelete="set null")
-    date_from = fields.Date(required=True, default=fields.Date.context_today, index=True)
-    date_to = fields.Date(index=True, help="Last day of this ownership; empty while current.")
+    backup_user_id = fields.Many2one(
+        "res.users", string="Backup KAM", ondelete="set null"
+    )
+    date_from = fields.Date(
+        required=True, default=fields.Date.context_today, index=True
+    )
+    date_to = fields.Date(
+        index=True, help="Last day of this ownership; empty while current."
+    )
     company_id = fields.Many2one("res.company", index=True)
 
     @api.constrains("date_from", "date_to")

@@ -17,11 +17,17 @@ class KamCompetitor(models.Model):
     client_policy = fields.Html(
         help="What is known of the competitor's client policy: discounts, terms, service."
     )
-    intel_ids = fields.One2many("kam.competitor.intel", "competitor_id", string="Intelligence")
+    intel_ids = fields.One2many(
+        "kam.competitor.intel", "competitor_id", string="Intelligence"
+    )
     intel_count = fields.Integer(compute="_compute_intel_count")
 
     _sql_constraints = [
-        ("name_company_unique", "unique(name, company_id)", "This competitor already exists."),
+        (
+            "name_company_unique",
+            "unique(name, company_id)",
+            "This competitor already exists.",
+        ),
     ]
 
     @api.depends("intel_ids")

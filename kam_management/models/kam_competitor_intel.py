@@ -21,10 +21,15 @@ class KamCompetitorIntel(models.Model):
         "kam.competitor", required=True, index=True, ondelete="restrict"
     )
     user_id = fields.Many2one(
-        "res.users", string="Reported By", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        string="Reported By",
+        default=lambda self: self.env.user,
+        readonly=True,
     )
     date = fields.Date(required=True, default=fields.Date.context_today)
-    product_category_ids = fields.Many2many("product.category", string="Product Categories")
+    product_category_ids = fields.Many2many(
+        "product.category", string="Product Categories"
+    )
     price_position = fields.Selection(
         [("lower", "Lower"), ("same", "Same"), ("higher", "Higher")],
         help="The competitor's prices for this account compared with ours.",

@@ -127,7 +127,9 @@ class KamFeedback(models.Model):
         for feedback in self:
             if feedback.state != "new":
                 raise UserError(
-                    self.env._("Only new feedback can be started: %(f)s.", f=feedback.name)
+                    self.env._(
+                        "Only new feedback can be started: %(f)s.", f=feedback.name
+                    )
                 )
         self.state = "in_progress"
 
@@ -142,7 +144,9 @@ class KamFeedback(models.Model):
                         feedback=feedback.display_name,
                     )
                 )
-        self.write({"state": "resolved", "date_resolved": fields.Date.context_today(self)})
+        self.write(
+            {"state": "resolved", "date_resolved": fields.Date.context_today(self)}
+        )
         self.activity_ids.action_feedback(feedback=self.env._("Feedback resolved."))
 
     def action_cancel(self):

@@ -18,7 +18,9 @@ class KamRefusalReport(models.Model):
     )
     reason_id = fields.Many2one("kam.refusal.reason", readonly=True)
     category = fields.Selection(
-        selection=lambda self: self.env["kam.refusal.reason"]._fields["category"].selection,
+        selection=lambda self: (
+            self.env["kam.refusal.reason"]._fields["category"].selection
+        ),
         readonly=True,
     )
     date = fields.Date(readonly=True)
@@ -27,7 +29,10 @@ class KamRefusalReport(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     amount = fields.Monetary(
-        string="Untaxed Amount", currency_field="currency_id", readonly=True, aggregator="sum"
+        string="Untaxed Amount",
+        currency_field="currency_id",
+        readonly=True,
+        aggregator="sum",
     )
     count = fields.Integer(readonly=True, aggregator="sum")
 

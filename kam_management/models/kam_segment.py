@@ -25,9 +25,14 @@ class KamSegment(models.Model):
     assortment_proposal = fields.Html(string="Assortment Proposals")
     price_proposal = fields.Html(string="Price Proposals")
     partner_ids = fields.One2many(
-        "res.partner", "kam_segment_id", string="Accounts", domain=[("is_company", "=", True)]
+        "res.partner",
+        "kam_segment_id",
+        string="Accounts",
+        domain=[("is_company", "=", True)],
     )
-    partner_count = fields.Integer(string="Account Count", compute="_compute_partner_count")
+    partner_count = fields.Integer(
+        string="Account Count", compute="_compute_partner_count"
+    )
 
     @api.depends("partner_ids")
     def _compute_partner_count(self):

@@ -13,7 +13,15 @@ CALL_CONTACT_TYPES = ("call", "video")
 DEFAULT_DURATIONS = {"visit": 1.0, "call": 0.25, "video": 0.5}
 TYPE_COLORS = {"visit": 10, "call": 4, "video": 2}
 # Fields of a visit mirrored on its calendar event.
-EVENT_FIELDS = {"name", "planned_start", "duration", "user_id", "partner_id", "visit_type", "objective"}
+EVENT_FIELDS = {
+    "name",
+    "planned_start",
+    "duration",
+    "user_id",
+    "partner_id",
+    "visit_type",
+    "objective",
+}
 
 
 class KamVisit(models.Model):
@@ -81,7 +89,9 @@ class KamVisit(models.Model):
         precompute=True,
         readonly=False,
     )
-    planned_stop = fields.Datetime(compute="_compute_planned_stop", string="Planned End")
+    planned_stop = fields.Datetime(
+        compute="_compute_planned_stop", string="Planned End"
+    )
     state = fields.Selection(
         [
             ("planned", "Planned"),
@@ -112,7 +122,9 @@ class KamVisit(models.Model):
     )
     is_generated = fields.Boolean(string="From Weekly Plan", readonly=True, copy=False)
     sale_order_ids = fields.One2many("sale.order", "kam_visit_id", string="Orders")
-    sale_order_count = fields.Integer(compute="_compute_sale_order_count", string="Order Count")
+    sale_order_count = fields.Integer(
+        compute="_compute_sale_order_count", string="Order Count"
+    )
     calendar_event_id = fields.Many2one(
         "calendar.event",
         copy=False,
@@ -147,18 +159,22 @@ class KamVisit(models.Model):
     @api.depends("planned_start", "duration")
     def _compute_planned_stop(self):
         for visit in self:
-            visit.planned_stop = visit.planned_start and visit.planned_start + timedelta(
-                hours=visit.duration or 0.0
+            visit.planned_stop = (
+                visit.planned_start
+                and visit.planned_start + timedelta(hours=visit.duration or 0.0)
             )
 
-    @api.depends("state", "date_done", "planned_start", "company_id.kam_visit_grace_days")
+    @api.depends(
+        "state", "date_done", "planned_start", "company_id.kam_visit_grace_days"
+    )
     def _compute_done_on_time(self):
         for visit in self:
             visit.done_on_time = bool(
                 visit.state == "done"
                 and visit.date_done
                 and visit.date_done
-                <= visit.planned_start + timedelta(days=visit.company_id.kam_visit_grace_days)
+                <= visit.planned_start
+                + timedelta(days=visit.company_id.kam_visit_grace_days)
             )
 
     @api.depends("sale_order_ids")
@@ -188,7 +204,8 @@ class KamVisit(models.Model):
             if visit.state == "done" and not (visit.outcome or "").strip():
                 raise ValidationError(
                     self.env._(
-                        "Record the outcome of %(visit)s before marking it done.", visit=visit.display_name
+                        "Record the outcome of %(visit)s before marking it done.",
+                        visit=visit.display_name,
                     )
                 )
 
@@ -199,7 +216,9 @@ class KamVisit(models.Model):
     def create(self, vals_list):
         visits = super().create(vals_list)
         if not self.env.context.get("kam_visit_no_event"):
-            visits.filtered(lambda v: v.state == "planned" and not v.calendar_event_id)._kam_create_events()
+            visits.filtered(
+                lambda v: v.state == "planned" and not v.calendar_event_id
+            )._kam_create_events()
         return visits
 
     def write(self, vals):
@@ -252,7 +271,9 @@ class KamVisit(models.Model):
         events = (
             self.env["calendar.event"]
             .sudo()
-            .with_context(kam_visit_sync=True, no_mail_to_attendees=True, dont_notify=True)
+            .with_context(
+                kam_visit_sync=True, no_mail_to_attendees=True, dont_notify=True
+            )
             .create(vals_list)
         )
         for visit, event in zip(self, events, strict=True):
@@ -270,7 +291,9 @@ class KamVisit(models.Model):
         if events:
             self.with_context(kam_visit_sync=True).calendar_event_id = False
             # Mirror only: see _kam_create_events.
-            events.sudo().with_context(kam_visit_sync=True, no_mail_to_attendees=True).unlink()
+            events.sudo().with_context(
+                kam_visit_sync=True, no_mail_to_attendees=True
+            ).unlink()
 
     def _kam_sync_from_events(self):
         """Take the times of the calendar events moved in the calendar."""
@@ -296,7 +319,8 @@ class KamVisit(models.Model):
             if not (visit.outcome or "").strip():
                 raise UserError(
                     self.env._(
-                        "Record the outcome of %(visit)s before marking it done.", visit=visit.display_name
+                        "Record the outcome of %(visit)s before marking it done.",
+                        visit=visit.display_name,
                     )
                 )
         self.write({"state": "done", "date_done": fields.Datetime.now()})
@@ -310,13 +334,17 @@ class KamVisit(models.Model):
 
     def action_reset_to_planned(self):
         if any(visit.state == "done" for visit in self):
-            raise UserError(self.env._("A contact that is done cannot be planned again."))
+            raise UserError(
+                self.env._("A contact that is done cannot be planned again.")
+            )
         self.write({"state": "planned"})
         return True
 
     def action_new_quotation(self):
         self.ensure_one()
-        action = self.env["ir.actions.actions"]._for_xml_id("sale.action_quotations_with_onboarding")
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "sale.action_quotations_with_onboarding"
+        )
         action.update(
             views=[(False, "form")],
             context={
@@ -330,7 +358,10 @@ class KamVisit(models.Model):
     def action_view_sale_orders(self):
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id("sale.action_orders")
-        action.update(domain=[("kam_visit_id", "=", self.id)], context={"default_kam_visit_id": self.id})
+        action.update(
+            domain=[("kam_visit_id", "=", self.id)],
+            context={"default_kam_visit_id": self.id},
+        )
         return action
 
     @api.model
@@ -345,7 +376,11 @@ class KamVisit(models.Model):
             [
                 "&",
                 ("company_id", "=", company.id),
-                ("planned_start", "<", now - timedelta(days=company.kam_visit_grace_days)),
+                (
+                    "planned_start",
+                    "<",
+                    now - timedelta(days=company.kam_visit_grace_days),
+                ),
             ]
             for company in companies
         ]

@@ -4,7 +4,15 @@ from datetime import datetime, time, timedelta
 
 from odoo import api, models
 
-COMPLIANCE_KEYS = ("planned", "done", "missed", "open", "done_on_time", "on_time_rate", "overdue_accounts")
+COMPLIANCE_KEYS = (
+    "planned",
+    "done",
+    "missed",
+    "open",
+    "done_on_time",
+    "on_time_rate",
+    "overdue_accounts",
+)
 
 
 class KamVisit(models.Model):
@@ -20,7 +28,11 @@ class KamVisit(models.Model):
             ("company_id", "in", self.env.companies.ids),
             ("state", "!=", "cancelled"),
             ("planned_start", ">=", datetime.combine(date_from, time.min)),
-            ("planned_start", "<", datetime.combine(date_to + timedelta(days=1), time.min)),
+            (
+                "planned_start",
+                "<",
+                datetime.combine(date_to + timedelta(days=1), time.min),
+            ),
         ]
 
     @api.model
@@ -58,5 +70,7 @@ class KamVisit(models.Model):
             result[user.id]["overdue_accounts"] = count
         for figures in result.values():
             decided = figures["done"] + figures["missed"]
-            figures["on_time_rate"] = round(100.0 * figures["done_on_time"] / decided, 2) if decided else 0.0
+            figures["on_time_rate"] = (
+                round(100.0 * figures["done_on_time"] / decided, 2) if decided else 0.0
+            )
         return result

@@ -33,7 +33,9 @@ class ResCompany(models.Model):
     kam_visit_max_per_day = fields.Integer(string="Max Visits per Day", default=4)
     kam_call_max_per_day = fields.Integer(string="Max Calls per Day", default=10)
 
-    @api.constrains("kam_visit_grace_days", "kam_visit_max_per_day", "kam_call_max_per_day")
+    @api.constrains(
+        "kam_visit_grace_days", "kam_visit_max_per_day", "kam_call_max_per_day"
+    )
     def _check_kam_visit_plan_settings(self):
         for company in self:
             if company.kam_visit_grace_days < 0:

@@ -58,9 +58,15 @@ class ResPartner(models.Model):
         help="The KAM, the backup KAM and the heads of sales they report to. Record "
         "rules of key-account data use this field (see security/kam_management_rules.xml).",
     )
-    kam_assignment_ids = fields.One2many("kam.assignment", "partner_id", string="Ownership History")
+    kam_assignment_ids = fields.One2many(
+        "kam.assignment", "partner_id", string="Ownership History"
+    )
     kam_segment_id = fields.Many2one(
-        "kam.segment", string="Market Segment", index=True, tracking=True, ondelete="set null"
+        "kam.segment",
+        string="Market Segment",
+        index=True,
+        tracking=True,
+        ondelete="set null",
     )
     kam_contract_date = fields.Date(string="Contract Date", tracking=True)
     kam_renewal_date = fields.Date(
@@ -107,7 +113,10 @@ class ResPartner(models.Model):
         help="Ordered within the active client window set in Settings.",
     )
     kam_feedback_ids = fields.One2many(
-        "kam.feedback", "partner_id", string="Feedback", groups="kam_management.group_kam_user"
+        "kam.feedback",
+        "partner_id",
+        string="Feedback",
+        groups="kam_management.group_kam_user",
     )
     kam_open_feedback_count = fields.Integer(
         string="Open Feedback",
@@ -117,7 +126,11 @@ class ResPartner(models.Model):
 
     @api.model
     def _commercial_fields(self):
-        return super()._commercial_fields() + ["kam_tier_id", "kam_segment_id", *KAM_OWNER_FIELDS]
+        return super()._commercial_fields() + [
+            "kam_tier_id",
+            "kam_segment_id",
+            *KAM_OWNER_FIELDS,
+        ]
 
     # Revenue: one grouped query per aggregate for the whole recordset.
     def _kam_revenue_domain(self):
@@ -159,7 +172,9 @@ class ResPartner(models.Model):
     def _search_kam_is_active_client(self, operator, value):
         if operator not in ("=", "!="):
             return NotImplemented
-        since = fields.Datetime.now() - timedelta(days=self.env.company.kam_active_window_days)
+        since = fields.Datetime.now() - timedelta(
+            days=self.env.company.kam_active_window_days
+        )
         # Any confirmed order makes the client active, whoever may read it.
         groups = (
             self.env["sale.report"]
@@ -197,7 +212,9 @@ class ResPartner(models.Model):
             )
         }
         for partner in self:
-            partner.kam_account_plan = plans.get(partner.commercial_partner_id.id, False)
+            partner.kam_account_plan = plans.get(
+                partner.commercial_partner_id.id, False
+            )
 
     def _inverse_kam_account_plan(self):
         plan_model = self.env["kam.account.plan"]
@@ -209,7 +226,9 @@ class ResPartner(models.Model):
             if plan:
                 plan.with_env(self.env).plan = partner.kam_account_plan
             elif partner.kam_account_plan:
-                plan_model.create({"partner_id": account.id, "plan": partner.kam_account_plan})
+                plan_model.create(
+                    {"partner_id": account.id, "plan": partner.kam_account_plan}
+                )
 
     @api.depends("kam_tier_id")
     def _compute_is_key_account(self):
@@ -237,7 +256,12 @@ class ResPartner(models.Model):
             .sudo()
             ._read_group([("kam_user_id", "!=", False)], ["kam_user_id"])
         )
-        absent_ids = self.env["res.users"].union(*(kam for (kam,) in kams))._kam_absent_users().ids
+        absent_ids = (
+            self.env["res.users"]
+            .union(*(kam for (kam,) in kams))
+            ._kam_absent_users()
+            .ids
+        )
         return [
             "|",
             "&",
@@ -278,7 +302,9 @@ class ResPartner(models.Model):
             self.env["hr.employee"]
             .sudo()
             .with_context(active_test=False)
-            .search([("parent_id.user_id", "in", managers.ids), ("user_id", "!=", False)])
+            .search(
+                [("parent_id.user_id", "in", managers.ids), ("user_id", "!=", False)]
+            )
         )
         return employees.user_id.ids
 
@@ -323,7 +349,10 @@ class ResPartner(models.Model):
     @api.constrains(*KAM_OWNER_FIELDS)
     def _check_kam_backup_user(self):
         for partner in self:
-            if partner.kam_backup_user_id and partner.kam_backup_user_id == partner.kam_user_id:
+            if (
+                partner.kam_backup_user_id
+                and partner.kam_backup_user_id == partner.kam_user_id
+            ):
                 raise ValidationError(
                     self.env._(
                         "The backup KAM of %(account)s must be someone else than the KAM %(kam)s.",
@@ -424,7 +453,8 @@ class ResPartner(models.Model):
                     date_deadline=account.kam_renewal_date,
                     user_id=account.kam_effective_user_id.id,
                     summary=self.env._(
-                        "Renew the contract of %(account)s", account=account.display_name
+                        "Renew the contract of %(account)s",
+                        account=account.display_name,
                     ),
                 )
 
@@ -437,7 +467,9 @@ class ResPartner(models.Model):
     @api.model
     def _cron_kam_classify(self):
         """Propose, or apply, each key account's tier from its last 12 months' revenue."""
-        for company in self.env["res.company"].search([("kam_auto_classify", "=", True)]):
+        for company in self.env["res.company"].search(
+            [("kam_auto_classify", "=", True)]
+        ):
             partners = self.with_company(company)
             tiers = self.env["kam.tier"].search([("company_id", "=", company.id)])
             accounts = partners.search(
@@ -460,7 +492,9 @@ class ResPartner(models.Model):
                     "revenue": account.kam_revenue_12m,
                 }
                 if company.kam_classify_apply:
-                    account.write({"kam_tier_id": tier.id, "kam_proposed_tier_id": False})
+                    account.write(
+                        {"kam_tier_id": tier.id, "kam_proposed_tier_id": False}
+                    )
                     body = self.env._(
                         "Tier changed from %(old)s to %(new)s (revenue 12 months: %(revenue).2f).",
                         **values,
@@ -477,7 +511,12 @@ class ResPartner(models.Model):
     def action_kam_apply_proposed_tier(self):
         self.ensure_one()
         if self.kam_proposed_tier_id:
-            self.write({"kam_tier_id": self.kam_proposed_tier_id.id, "kam_proposed_tier_id": False})
+            self.write(
+                {
+                    "kam_tier_id": self.kam_proposed_tier_id.id,
+                    "kam_proposed_tier_id": False,
+                }
+            )
         return True
 
     def action_kam_sales_history(self):
@@ -491,13 +530,16 @@ class ResPartner(models.Model):
             ("commercial_partner_id", "=", self.commercial_partner_id.id),
         ]
         action["display_name"] = self.env._(
-            "Sales History of %(account)s", account=self.commercial_partner_id.display_name
+            "Sales History of %(account)s",
+            account=self.commercial_partner_id.display_name,
         )
         return action
 
     def action_kam_feedback(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("kam_management.kam_feedback_action")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "kam_management.kam_feedback_action"
+        )
         action["domain"] = [("partner_id", "=", self.commercial_partner_id.id)]
         action["context"] = {"default_partner_id": self.commercial_partner_id.id}
         return action

@@ -13,8 +13,12 @@ class ResPartner(models.Model):
 
     _inherit = "res.partner"
 
-    kam_visit_ids = fields.One2many("kam.visit", "commercial_partner_id", string="Visits and Calls")
-    kam_visit_count = fields.Integer(compute="_compute_kam_visit_count", string="Visit Count")
+    kam_visit_ids = fields.One2many(
+        "kam.visit", "commercial_partner_id", string="Visits and Calls"
+    )
+    kam_visit_count = fields.Integer(
+        compute="_compute_kam_visit_count", string="Visit Count"
+    )
     kam_visit_interval_days = fields.Integer(
         string="Visit Interval Override (days)",
         help="Days between two visits for this account; 0 takes the tier's interval.",
@@ -71,7 +75,10 @@ class ResPartner(models.Model):
     @api.constrains("kam_visit_interval_days", "kam_call_interval_days")
     def _check_kam_contact_intervals(self):
         for partner in self:
-            if partner.kam_visit_interval_days < 0 or partner.kam_call_interval_days < 0:
+            if (
+                partner.kam_visit_interval_days < 0
+                or partner.kam_call_interval_days < 0
+            ):
                 raise ValidationError(
                     self.env._(
                         "The visit and call intervals of %(partner)s cannot be negative.",
@@ -101,16 +108,24 @@ class ResPartner(models.Model):
         for partner in self:
             if partner.commercial_partner_id != partner:
                 # Contacts are visited through their company, which carries the cadence.
-                partner.kam_effective_visit_interval = partner.kam_effective_call_interval = 0
+                partner.kam_effective_visit_interval = (
+                    partner.kam_effective_call_interval
+                ) = 0
                 continue
             partner.kam_effective_visit_interval = (
-                partner.kam_visit_interval_days or partner.kam_tier_id.visit_interval_days or 0
+                partner.kam_visit_interval_days
+                or partner.kam_tier_id.visit_interval_days
+                or 0
             )
             partner.kam_effective_call_interval = (
-                partner.kam_call_interval_days or partner.kam_tier_id.call_interval_days or 0
+                partner.kam_call_interval_days
+                or partner.kam_tier_id.call_interval_days
+                or 0
             )
 
-    @api.depends("kam_visit_ids.state", "kam_visit_ids.planned_start", "kam_visit_ids.visit_type")
+    @api.depends(
+        "kam_visit_ids.state", "kam_visit_ids.planned_start", "kam_visit_ids.visit_type"
+    )
     def _compute_kam_last_contact_dates(self):
         last = {}
         for partner, visit_type, planned_start in self.env["kam.visit"]._read_group(
@@ -168,7 +183,9 @@ class ResPartner(models.Model):
             partner.kam_visit_overdue = bool(
                 partner.kam_next_visit_date and partner.kam_next_visit_date < today
             )
-            partner.kam_call_overdue = bool(partner.kam_next_call_date and partner.kam_next_call_date < today)
+            partner.kam_call_overdue = bool(
+                partner.kam_next_call_date and partner.kam_next_call_date < today
+            )
 
     @api.model
     def _kam_refresh_overdue(self):
@@ -201,7 +218,9 @@ class ResPartner(models.Model):
 
     def action_kam_view_visits(self):
         self.ensure_one()
-        action = self.env["ir.actions.actions"]._for_xml_id("kam_management.kam_visit_action")
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "kam_management.kam_visit_action"
+        )
         action.update(
             domain=[("commercial_partner_id", "=", self.commercial_partner_id.id)],
             context={

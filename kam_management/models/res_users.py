@@ -28,7 +28,9 @@ class ResUsers(models.Model):
         at most, whatever the size of ``self``.
         """
         day = day or fields.Date.context_today(self)
-        absent = self.filtered(lambda u: u.kam_absent_until and u.kam_absent_until >= day)
+        absent = self.filtered(
+            lambda u: u.kam_absent_until and u.kam_absent_until >= day
+        )
         if "hr.leave" in self.env:
             start = fields.Datetime.to_datetime(day)
             end = fields.Datetime.to_datetime(fields.Date.add(day, days=1))

@@ -34,7 +34,11 @@ class SaleOrder(models.Model):
         index=True,
     )
     kam_approver_id = fields.Many2one(
-        "res.users", string="Discount Approver", copy=False, readonly=True, tracking=True
+        "res.users",
+        string="Discount Approver",
+        copy=False,
+        readonly=True,
+        tracking=True,
     )
 
     @api.depends("user_id", "partner_id.commercial_partner_id.kam_tier_id.max_discount")
@@ -72,7 +76,11 @@ class SaleOrder(models.Model):
             excess = order._kam_excess_lines()
             decided = order.kam_approval_state in ("approved", "rejected")
             unchanged = all(
-                float_compare(line.discount, line.kam_approved_discount, precision_digits=precision)
+                float_compare(
+                    line.discount,
+                    line.kam_approved_discount,
+                    precision_digits=precision,
+                )
                 <= 0
                 for line in excess
             )
@@ -88,7 +96,9 @@ class SaleOrder(models.Model):
         lines = "\n".join(
             self.env._(
                 "- %(line)s: discount %(discount).2f%% (allowed %(limit).2f%%)",
-                line=line.name.splitlines()[0] if line.name else line.product_id.display_name,
+                line=line.name.splitlines()[0]
+                if line.name
+                else line.product_id.display_name,
                 discount=line.discount,
                 limit=self.kam_max_discount,
             )
@@ -123,19 +133,30 @@ class SaleOrder(models.Model):
             self.env["hr.employee"]
             .sudo()
             .search(
-                [("user_id", "=", self.user_id.id), ("company_id", "in", [self.company_id.id])],
+                [
+                    ("user_id", "=", self.user_id.id),
+                    ("company_id", "in", [self.company_id.id]),
+                ],
                 limit=1,
             )
         )
         head = employee.parent_id.user_id
-        if head and head != self.user_id and head._has_group("kam_management.group_kam_manager"):
+        if (
+            head
+            and head != self.user_id
+            and head._has_group("kam_management.group_kam_manager")
+        ):
             return head
         return (
             self.env["res.users"]
             .sudo()
             .search(
                 [
-                    ("groups_id", "in", self.env.ref("kam_management.group_kam_manager").id),
+                    (
+                        "groups_id",
+                        "in",
+                        self.env.ref("kam_management.group_kam_manager").id,
+                    ),
                     ("share", "=", False),
                     ("company_ids", "in", self.company_id.id),
                     ("id", "!=", self.user_id.id),
@@ -153,7 +174,9 @@ class SaleOrder(models.Model):
             or not self._kam_excess_lines()
         ):
             raise UserError(
-                self.env._("The discounts of %(order)s need no approval.", order=self.name)
+                self.env._(
+                    "The discounts of %(order)s need no approval.", order=self.name
+                )
             )
         approver = self._kam_find_approver()
         if not approver:
@@ -182,7 +205,9 @@ class SaleOrder(models.Model):
 
     def _kam_check_can_decide(self):
         if not self.env.user.has_group("kam_management.group_kam_manager"):
-            raise AccessError(self.env._("Only a Head of Sales can approve or reject discounts."))
+            raise AccessError(
+                self.env._("Only a Head of Sales can approve or reject discounts.")
+            )
         for order in self:
             # Own order: the one you sell on or the one you entered for a KAM.
             if self.env.user in (order.user_id | order.create_uid):
@@ -194,14 +219,18 @@ class SaleOrder(models.Model):
                 )
             if order.kam_approval_state not in ("to_approve", "rejected", "approved"):
                 raise UserError(
-                    self.env._("The discounts of %(order)s need no approval.", order=order.name)
+                    self.env._(
+                        "The discounts of %(order)s need no approval.", order=order.name
+                    )
                 )
 
     def _kam_decide(self, state):
         self._kam_check_can_decide()
         for order in self:
             excess = order._kam_excess_lines()
-            order.write({"kam_approval_state": state, "kam_approver_id": self.env.user.id})
+            order.write(
+                {"kam_approval_state": state, "kam_approver_id": self.env.user.id}
+            )
             for line in excess:
                 line.kam_approved_discount = line.discount
             activities = order.activity_ids.filtered(
@@ -212,10 +241,14 @@ class SaleOrder(models.Model):
             )
             if state == "approved":
                 activities.action_feedback(feedback=self.env._("Discounts approved."))
-                body = self.env._("Discounts approved by %(user)s.", user=self.env.user.name)
+                body = self.env._(
+                    "Discounts approved by %(user)s.", user=self.env.user.name
+                )
             else:
                 activities.action_feedback(feedback=self.env._("Discounts rejected."))
-                body = self.env._("Discounts rejected by %(user)s.", user=self.env.user.name)
+                body = self.env._(
+                    "Discounts rejected by %(user)s.", user=self.env.user.name
+                )
             order.message_post(body=body, partner_ids=order.user_id.partner_id.ids)
         return True
 
@@ -232,7 +265,9 @@ class SaleOrder(models.Model):
         result = super()._compute_user_id()
         for order in self:
             account = order.partner_id.commercial_partner_id
-            if account.is_key_account and not (order._origin.id and order._origin.user_id):
+            if account.is_key_account and not (
+                order._origin.id and order._origin.user_id
+            ):
                 effective = account.kam_effective_user_id
                 if effective:
                     order.user_id = effective
@@ -250,7 +285,9 @@ class SaleOrder(models.Model):
     kam_refusal_note = fields.Text(string="Refusal Details", copy=False)
 
     def action_cancel(self):
-        needs_reason = self.filtered(lambda o: o.kam_is_key_account and not o.kam_refusal_reason_id)
+        needs_reason = self.filtered(
+            lambda o: o.kam_is_key_account and not o.kam_refusal_reason_id
+        )
         if needs_reason and not self.env.context.get("kam_refusal_reason_given"):
             return {
                 "type": "ir.actions.act_window",

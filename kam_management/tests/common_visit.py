@@ -32,17 +32,30 @@ class KamVisitCommon(KamCommon):
                         }
                     )
                     for day in range(5)
-                    for period, hour_from, hour_to in (("morning", 9, 13), ("afternoon", 14, 17))
+                    for period, hour_from, hour_to in (
+                        ("morning", 9, 13),
+                        ("afternoon", 14, 17),
+                    )
                 ],
             }
         )
-        for employee in (cls.employee_kam, cls.employee_kam2, cls.employee_manager, cls.employee_director):
+        for employee in (
+            cls.employee_kam,
+            cls.employee_kam2,
+            cls.employee_manager,
+            cls.employee_director,
+        ):
             employee.write({"resource_calendar_id": cls.calendar.id, "tz": "UTC"})
-        (cls.user_kam | cls.user_kam2 | cls.user_manager | cls.user_director).write({"tz": "UTC"})
+        (cls.user_kam | cls.user_kam2 | cls.user_manager | cls.user_director).write(
+            {"tz": "UTC"}
+        )
         cls.tier = cls.env["kam.tier"].create(cls._tier_values())
         # The shared accounts of KamCommon are contacted until after the planned weeks.
         (cls.account_a | cls.account_b | cls.account_c).write(
-            {"kam_last_visit_date": date(2031, 1, 1), "kam_last_call_date": date(2031, 1, 1)}
+            {
+                "kam_last_visit_date": date(2031, 1, 1),
+                "kam_last_call_date": date(2031, 1, 1),
+            }
         )
 
     @classmethod

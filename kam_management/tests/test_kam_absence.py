@@ -3,6 +3,7 @@
 from datetime import date
 
 from freezegun import freeze_time
+
 from odoo.tests import tagged
 
 from .common import KamCommon
@@ -21,7 +22,9 @@ class TestKamAbsence(KamCommon):
             Partner.search([("kam_effective_user_id", "=", self.user_kam2.id)]),
             self.account_a | self.account_b,
         )
-        self.assertFalse(Partner.search([("kam_effective_user_id", "=", self.user_kam.id)]))
+        self.assertFalse(
+            Partner.search([("kam_effective_user_id", "=", self.user_kam.id)])
+        )
         # Without a backup the absent KAM stays in charge.
         self.user_kam2.kam_absent_until = date(2026, 7, 1)
         self.env.invalidate_all()
@@ -37,5 +40,7 @@ class TestKamAbsence(KamCommon):
         self.assertEqual(self.account_a.kam_effective_user_id, self.user_kam)
 
     def test_user_sets_own_absence(self):
-        self.user_kam.with_user(self.user_kam).write({"kam_absent_until": date(2026, 6, 10)})
+        self.user_kam.with_user(self.user_kam).write(
+            {"kam_absent_until": date(2026, 6, 10)}
+        )
         self.assertEqual(self.user_kam.kam_absent_until, date(2026, 6, 10))

@@ -16,9 +16,13 @@ class TestKamAccess(KamCommon):
 
     def test_access_user_ids_search(self):
         self.assertEqual(self._visible_accounts(self.user_kam), self.account_a)
-        self.assertEqual(self._visible_accounts(self.user_kam2), self.account_a | self.account_b)
+        self.assertEqual(
+            self._visible_accounts(self.user_kam2), self.account_a | self.account_b
+        )
         # The head of sales sees the team's accounts, not the director's.
-        self.assertEqual(self._visible_accounts(self.user_manager), self.account_a | self.account_b)
+        self.assertEqual(
+            self._visible_accounts(self.user_manager), self.account_a | self.account_b
+        )
         self.account_c.kam_user_id = self.user_manager
         self.assertEqual(
             self._visible_accounts(self.user_manager),
@@ -58,20 +62,28 @@ class TestKamAccess(KamCommon):
             (self.account_a | self.account_b).kam_assignment_ids,
         )
         self.assertEqual(
-            Assignment.with_user(self.user_director).search([("id", "in", all_history.ids)]),
+            Assignment.with_user(self.user_director).search(
+                [("id", "in", all_history.ids)]
+            ),
             all_history,
         )
         with self.assertRaises(AccessError):
             self.account_b.kam_assignment_ids.with_user(self.user_kam).read(["user_id"])
         with self.assertRaises(AccessError):
-            self.account_a.kam_assignment_ids.with_user(self.user_employee).read(["user_id"])
+            self.account_a.kam_assignment_ids.with_user(self.user_employee).read(
+                ["user_id"]
+            )
         with self.assertRaises(AccessError):
-            self.account_a.kam_assignment_ids.with_user(self.user_kam).write({"date_to": False})
+            self.account_a.kam_assignment_ids.with_user(self.user_kam).write(
+                {"date_to": False}
+            )
         # A former KAM keeps seeing their own ownership periods.
         self.account_b.kam_assignment_ids.date_from = "2025-01-01"
         self.account_b.kam_user_id = self.user_director
         self.assertIn(
-            self.account_b.kam_assignment_ids.filtered(lambda a: a.user_id == self.user_kam2),
+            self.account_b.kam_assignment_ids.filtered(
+                lambda a: a.user_id == self.user_kam2
+            ),
             Assignment.with_user(self.user_kam2).search([]),
         )
 
@@ -87,4 +99,6 @@ class TestKamAccess(KamCommon):
         self.assertEqual(account.kam_assignment_ids.company_id, self.company_2)
         with self.assertRaises(AccessError):
             account.kam_assignment_ids.with_user(self.user_kam).read(["user_id"])
-        self.assertTrue(account.kam_assignment_ids.with_user(self.user_director).read(["user_id"]))
+        self.assertTrue(
+            account.kam_assignment_ids.with_user(self.user_director).read(["user_id"])
+        )

@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -12,11 +13,15 @@ from .common import KamCommon
 @tagged("post_install", "-at_install")
 class TestKamAssignment(KamCommon):
     def test_backup_must_differ_from_kam(self):
-        with self.assertRaisesRegex(ValidationError, "must be someone else than the KAM"):
+        with self.assertRaisesRegex(
+            ValidationError, "must be someone else than the KAM"
+        ):
             self.account_b.kam_backup_user_id = self.user_kam2
 
     def test_contacts_follow_their_company(self):
-        contact = self.env["res.partner"].create({"name": "Buyer", "parent_id": self.account_a.id})
+        contact = self.env["res.partner"].create(
+            {"name": "Buyer", "parent_id": self.account_a.id}
+        )
         self.assertEqual(contact.kam_user_id, self.user_kam)
         self.assertEqual(contact.kam_tier_id, self.tier_gold)
         self.account_a.kam_user_id = self.user_manager
@@ -76,7 +81,9 @@ class TestKamAssignment(KamCommon):
             account.kam_user_id = False
         self.assertEqual(account.kam_assignment_ids[0].date_to, date(2026, 3, 31))
 
-        contact = self.env["res.partner"].create({"name": "Buyer", "parent_id": account.id})
+        contact = self.env["res.partner"].create(
+            {"name": "Buyer", "parent_id": account.id}
+        )
         pairs = [
             (account.id, date(2026, 1, 9)),
             (account.id, date(2026, 1, 10)),
@@ -106,7 +113,9 @@ class TestKamAssignment(KamCommon):
 
     def test_only_head_of_sales_changes_owner(self):
         with self.assertRaisesRegex(AccessError, "Only a Head of Sales"):
-            self.account_a.with_user(self.user_kam).write({"kam_user_id": self.user_kam2.id})
+            self.account_a.with_user(self.user_kam).write(
+                {"kam_user_id": self.user_kam2.id}
+            )
         with self.assertRaises(AccessError):
             self.env["res.partner"].with_user(self.user_kam).create(
                 {

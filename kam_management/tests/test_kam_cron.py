@@ -39,7 +39,9 @@ class TestKamCron(KamCommon):
             self.company.kam_renewal_notice_days = -1
 
     def _sell(self, partner, amount):
-        product = self.env["product.product"].create({"name": "Bulk", "list_price": amount})
+        product = self.env["product.product"].create(
+            {"name": "Bulk", "list_price": amount}
+        )
         order = self.env["sale.order"].create(
             {
                 "partner_id": partner.id,
@@ -50,7 +52,9 @@ class TestKamCron(KamCommon):
 
     def test_classification_proposes_or_applies(self):
         self._sell(self.account_b, 150000)  # Silver today, Gold by revenue
-        self._sell(self.account_c, 1000)  # Gold today, below every threshold: left alone
+        self._sell(
+            self.account_c, 1000
+        )  # Gold today, below every threshold: left alone
         settings = Form(self.env["res.config.settings"])
         settings.kam_auto_classify = True
         settings.save().execute()
@@ -70,7 +74,9 @@ class TestKamCron(KamCommon):
         self.company.kam_classify_apply = True
         self.env["res.partner"]._cron_kam_classify()
         self.assertEqual(self.account_b.kam_tier_id, self.tier_gold)
-        self.assertIn("Tier changed from Silver to Gold", self.account_b.message_ids[0].body)
+        self.assertIn(
+            "Tier changed from Silver to Gold", self.account_b.message_ids[0].body
+        )
 
     def test_classification_off_by_default(self):
         self._sell(self.account_b, 150000)

@@ -16,7 +16,9 @@ class TestKamDemo(TransactionCase):
         self.assertTrue(all(accounts.mapped("is_key_account")))
         self.assertEqual(len(accounts.kam_user_id), 4)
         self.assertEqual(len(accounts.kam_tier_id), 3)
-        self.assertTrue(all(a.kam_revenue_12m > 0 or not a.kam_is_active_client for a in accounts))
+        self.assertTrue(
+            all(a.kam_revenue_12m > 0 or not a.kam_is_active_client for a in accounts)
+        )
         self.assertTrue(accounts.filtered("kam_is_active_client"))
         self.assertTrue(accounts.filtered(lambda a: not a.kam_is_active_client))
         # Ownership history starts before the oldest order and credits the KAM of the day.

@@ -11,7 +11,9 @@ class TestKamDiscount(KamCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.product = cls.env["product.product"].create({"name": "Widget", "list_price": 100.0})
+        cls.product = cls.env["product.product"].create(
+            {"name": "Widget", "list_price": 100.0}
+        )
 
     def _order_form(self, user, partner, discount):
         form = Form(self.env["sale.order"].with_user(user))
@@ -34,12 +36,16 @@ class TestKamDiscount(KamCommon):
         self.assertEqual(form.kam_approval_state, "to_approve")
         order = form.save()
         self.assertEqual(order.user_id, self.user_kam)
-        with self.assertRaisesRegex(UserError, r"Widget: discount 15.00% \(allowed 10.00%\)"):
+        with self.assertRaisesRegex(
+            UserError, r"Widget: discount 15.00% \(allowed 10.00%\)"
+        ):
             order.with_user(self.user_kam).action_confirm()
 
         order.with_user(self.user_kam).action_kam_request_approval()
         activity = order.activity_ids
-        self.assertEqual(activity.user_id, self.user_manager, "the KAM's head of sales approves")
+        self.assertEqual(
+            activity.user_id, self.user_manager, "the KAM's head of sales approves"
+        )
         self.assertEqual(order.kam_approver_id, self.user_manager)
         self.assertIn("Discount approval requested", order.message_ids[0].body)
 
@@ -51,10 +57,16 @@ class TestKamDiscount(KamCommon):
         self.assertIn("Discounts approved by", order.message_ids[0].body)
 
         # Lowering keeps the approval, raising above the approved discount voids it.
-        with Form(order.with_user(self.user_kam)) as edit, edit.order_line.edit(0) as line:
+        with (
+            Form(order.with_user(self.user_kam)) as edit,
+            edit.order_line.edit(0) as line,
+        ):
             line.discount = 12
         self.assertEqual(order.kam_approval_state, "approved")
-        with Form(order.with_user(self.user_kam)) as edit, edit.order_line.edit(0) as line:
+        with (
+            Form(order.with_user(self.user_kam)) as edit,
+            edit.order_line.edit(0) as line,
+        ):
             line.discount = 20
         self.assertEqual(order.kam_approval_state, "to_approve")
         with self.assertRaises(UserError):
@@ -66,7 +78,10 @@ class TestKamDiscount(KamCommon):
         with self.assertRaisesRegex(UserError, "rejected the discounts"):
             order.with_user(self.user_kam).action_confirm()
 
-        with Form(order.with_user(self.user_kam)) as edit, edit.order_line.edit(0) as line:
+        with (
+            Form(order.with_user(self.user_kam)) as edit,
+            edit.order_line.edit(0) as line,
+        ):
             line.discount = 5
         self.assertEqual(order.kam_approval_state, "not_required")
         order.with_user(self.user_kam).action_confirm()
@@ -74,7 +89,9 @@ class TestKamDiscount(KamCommon):
 
     def test_head_of_sales_has_no_limit(self):
         order = self._order_form(self.user_manager, self.account_a, 40).save()
-        self.assertEqual(order.user_id, self.user_kam, "a key account's order goes to its KAM")
+        self.assertEqual(
+            order.user_id, self.user_kam, "a key account's order goes to its KAM"
+        )
         order.user_id = self.user_manager
         self.assertEqual(order.kam_max_discount, -1)
         self.assertEqual(order.kam_approval_state, "not_required")
@@ -97,10 +114,14 @@ class TestKamDiscount(KamCommon):
         order = self._order_form(self.user_kam2, self.account_b, 8).save()
         self.assertEqual(order.kam_approval_state, "to_approve")
         order.action_kam_request_approval()
-        self.assertTrue(order.kam_approver_id._has_group("kam_management.group_kam_manager"))
+        self.assertTrue(
+            order.kam_approver_id._has_group("kam_management.group_kam_manager")
+        )
         self.assertNotEqual(order.kam_approver_id, self.user_kam2)
 
     def test_order_without_tier_needs_no_approval(self):
-        customer = self.env["res.partner"].create({"name": "Walk-in", "is_company": True})
+        customer = self.env["res.partner"].create(
+            {"name": "Walk-in", "is_company": True}
+        )
         order = self._order_form(self.user_kam, customer, 50).save()
         self.assertEqual(order.kam_approval_state, "not_required")

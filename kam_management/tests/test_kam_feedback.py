@@ -32,7 +32,9 @@ class TestKamFeedback(KamCommon):
         feedback = self.env["kam.feedback"].create(
             {"name": "Broken pallet", "partner_id": self.account_a.id}
         )
-        self.assertEqual(feedback.kam_user_id, self.user_kam2, "the backup handles it meanwhile")
+        self.assertEqual(
+            feedback.kam_user_id, self.user_kam2, "the backup handles it meanwhile"
+        )
 
     def test_resolve_requires_resolution(self):
         form = Form(self.feedback_a.with_user(self.user_kam))
@@ -61,9 +63,12 @@ class TestKamFeedback(KamCommon):
         self.assertFalse(self.feedback_b.is_overdue)
         Feedback = self.env["kam.feedback"]
         mine = Feedback.search([("id", "in", (self.feedback_a | self.feedback_b).ids)])
-        self.assertEqual(mine.filtered_domain([("is_overdue", "=", True)]), self.feedback_a)
         self.assertEqual(
-            Feedback.search([("id", "in", mine.ids), ("is_overdue", "=", False)]), self.feedback_b
+            mine.filtered_domain([("is_overdue", "=", True)]), self.feedback_a
+        )
+        self.assertEqual(
+            Feedback.search([("id", "in", mine.ids), ("is_overdue", "=", False)]),
+            self.feedback_b,
         )
         self.feedback_a.action_cancel()
         self.assertFalse(self.feedback_a.is_overdue)
@@ -74,10 +79,12 @@ class TestKamFeedback(KamCommon):
         with self.assertRaises(AccessError):
             self.feedback_b.with_user(self.user_kam).read(["name"])
         self.assertEqual(
-            Feedback.with_user(self.user_kam2).search([]), self.feedback_a | self.feedback_b
+            Feedback.with_user(self.user_kam2).search([]),
+            self.feedback_a | self.feedback_b,
         )
         self.assertEqual(
-            Feedback.with_user(self.user_manager).search([]), self.feedback_a | self.feedback_b
+            Feedback.with_user(self.user_manager).search([]),
+            self.feedback_a | self.feedback_b,
         )
         with self.assertRaises(AccessError):
             self.feedback_a.with_user(self.user_employee).read(["name"])
@@ -99,8 +106,10 @@ class TestKamFeedback(KamCommon):
             other.with_user(self.user_kam).read(["name"])
         director = Feedback.with_user(self.user_director)
         self.assertNotIn(
-            other, director.with_context(allowed_company_ids=[self.company.id]).search([])
+            other,
+            director.with_context(allowed_company_ids=[self.company.id]).search([]),
         )
         self.assertIn(
-            other, director.with_context(allowed_company_ids=[self.company_2.id]).search([])
+            other,
+            director.with_context(allowed_company_ids=[self.company_2.id]).search([]),
         )

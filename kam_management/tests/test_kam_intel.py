@@ -33,7 +33,9 @@ class TestKamIntel(KamCommon):
         self.assertEqual(Intel.with_user(self.user_kam).search([]), self.intel_a)
         with self.assertRaises(AccessError):
             self.intel_b.with_user(self.user_kam).read(["notes"])
-        self.assertEqual(Intel.with_user(self.user_manager).search([]), self.intel_a | self.intel_b)
+        self.assertEqual(
+            Intel.with_user(self.user_manager).search([]), self.intel_a | self.intel_b
+        )
         with self.assertRaises(AccessError):
             Intel.with_user(self.user_employee).search([])
         own = Intel.with_user(self.user_kam).create(
@@ -44,10 +46,14 @@ class TestKamIntel(KamCommon):
 
     def test_segment_on_accounts(self):
         self.account_a.kam_segment_id = self.segment
-        contact = self.env["res.partner"].create({"name": "Buyer", "parent_id": self.account_a.id})
+        contact = self.env["res.partner"].create(
+            {"name": "Buyer", "parent_id": self.account_a.id}
+        )
         self.assertEqual(contact.kam_segment_id, self.segment)
         self.assertEqual(self.segment.partner_count, 1)
-        self.assertEqual(self.segment.with_user(self.user_employee).name, "Retail chains")
+        self.assertEqual(
+            self.segment.with_user(self.user_employee).name, "Retail chains"
+        )
         with self.assertRaises(AccessError):
             self.segment.with_user(self.user_kam).write({"name": "Mine"})
 

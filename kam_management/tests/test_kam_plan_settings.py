@@ -24,7 +24,9 @@ class TestKamPlanSettings(KamPayCommon):
     def test_cron_refreshes_confirmed_plans(self):
         self._sell(self.account_1, 420.0)
         self.assertEqual(self.plan_kam.revenue_achieved, 0.0)
-        self.env.ref("kam_management.kam_sales_plan_cron_refresh").method_direct_trigger()
+        self.env.ref(
+            "kam_management.kam_sales_plan_cron_refresh"
+        ).method_direct_trigger()
         self.assertEqual(self.plan_kam.revenue_achieved, 420.0)
         self.assertAlmostEqual(self.plan_kam.revenue_attainment, 42.0)
 

@@ -12,7 +12,9 @@ class TestKamRefusal(KamCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.product = cls.env["product.product"].create({"name": "Widget", "list_price": 100.0})
+        cls.product = cls.env["product.product"].create(
+            {"name": "Widget", "list_price": 100.0}
+        )
         cls.reason = cls.env.ref("kam_management.kam_refusal_reason_price")
 
     def _order(self, partner):
@@ -20,7 +22,9 @@ class TestKamRefusal(KamCommon):
             {
                 "partner_id": partner.id,
                 "order_line": [
-                    fields.Command.create({"product_id": self.product.id, "price_unit": 250})
+                    fields.Command.create(
+                        {"product_id": self.product.id, "price_unit": 250}
+                    )
                 ],
             }
         )
@@ -31,7 +35,9 @@ class TestKamRefusal(KamCommon):
         self.assertEqual(action["res_model"], "sale.order.refuse")
         self.assertEqual(order.state, "draft")
         wizard = Form(
-            self.env["sale.order.refuse"].with_user(self.user_kam).with_context(action["context"])
+            self.env["sale.order.refuse"]
+            .with_user(self.user_kam)
+            .with_context(action["context"])
         )
         wizard.reason_id = self.reason
         wizard.note = "Competitor offered 8% less"
@@ -64,7 +70,9 @@ class TestKamRefusal(KamCommon):
         )
 
     def test_other_orders_cancel_as_usual(self):
-        customer = self.env["res.partner"].create({"name": "Walk-in", "is_company": True})
+        customer = self.env["res.partner"].create(
+            {"name": "Walk-in", "is_company": True}
+        )
         order = self._order(customer)
         order.action_cancel()
         self.assertEqual(order.state, "cancel")
@@ -100,7 +108,11 @@ class TestKamRefusal(KamCommon):
                 "partner_id": self.account_a.id,
                 "invoice_line_ids": [
                     fields.Command.create(
-                        {"product_id": self.product.id, "price_unit": 120, "tax_ids": []}
+                        {
+                            "product_id": self.product.id,
+                            "price_unit": 120,
+                            "tax_ids": [],
+                        }
                     )
                 ],
             }
@@ -129,18 +141,24 @@ class TestKamRefusal(KamCommon):
         Report = self.env["kam.refusal.report"]
         accounts = self.account_a | self.account_b | self.account_c
         domain = [("partner_id", "in", accounts.ids)]
-        self.assertEqual(Report.with_user(self.user_kam).search(domain).partner_id, self.account_a)
+        self.assertEqual(
+            Report.with_user(self.user_kam).search(domain).partner_id, self.account_a
+        )
         self.assertEqual(
             Report.with_user(self.user_manager).search(domain).partner_id,
             self.account_a | self.account_b,
         )
-        self.assertEqual(Report.with_user(self.user_director).search(domain).partner_id, accounts)
+        self.assertEqual(
+            Report.with_user(self.user_director).search(domain).partner_id, accounts
+        )
         with self.assertRaises(AccessError):
             Report.with_user(self.user_employee).search(domain)
 
     def test_sales_history_action(self):
         action = self.account_a.action_kam_sales_history()
         self.assertEqual(action["res_model"], "sale.report")
-        self.assertIn(("commercial_partner_id", "=", self.account_a.id), action["domain"])
+        self.assertIn(
+            ("commercial_partner_id", "=", self.account_a.id), action["domain"]
+        )
         action = self.account_a.action_kam_feedback()
         self.assertEqual(action["context"]["default_partner_id"], self.account_a.id)

@@ -13,14 +13,22 @@ class TestKamRevenue(KamCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.product = cls.env["product.product"].create({"name": "Widget", "list_price": 100.0})
+        cls.product = cls.env["product.product"].create(
+            {"name": "Widget", "list_price": 100.0}
+        )
         cls.accounts = cls.env["res.partner"].create(
             [
-                {"name": f"Account {i}", "is_company": True, "kam_tier_id": cls.tier_silver.id}
+                {
+                    "name": f"Account {i}",
+                    "is_company": True,
+                    "kam_tier_id": cls.tier_silver.id,
+                }
                 for i in range(50)
             ]
         )
-        contact = cls.env["res.partner"].create({"name": "Buyer", "parent_id": cls.accounts[0].id})
+        contact = cls.env["res.partner"].create(
+            {"name": "Buyer", "parent_id": cls.accounts[0].id}
+        )
         orders = cls.env["sale.order"].create(
             [
                 {
@@ -50,7 +58,9 @@ class TestKamRevenue(KamCommon):
             {
                 "partner_id": cls.accounts[1].id,
                 "order_line": [
-                    fields.Command.create({"product_id": cls.product.id, "price_unit": 999})
+                    fields.Command.create(
+                        {"product_id": cls.product.id, "price_unit": 999}
+                    )
                 ],
             }
         )
@@ -63,7 +73,9 @@ class TestKamRevenue(KamCommon):
         self.assertEqual(first.kam_first_order_date, self.old_order.date_order)
         self.assertEqual(self.accounts[1].kam_revenue_12m, 100.0)
         self.assertTrue(first.kam_is_active_client)
-        no_orders = self.env["res.partner"].create({"name": "Silent", "is_company": True})
+        no_orders = self.env["res.partner"].create(
+            {"name": "Silent", "is_company": True}
+        )
         self.assertEqual(no_orders.kam_revenue_12m, 0.0)
         self.assertFalse(no_orders.kam_first_order_date)
         self.assertFalse(no_orders.kam_is_active_client)

@@ -23,7 +23,9 @@ class TestKamSaleUser(KamCommon):
         form = Form(self.env["sale.order"].with_user(self.user_support))
         form.partner_id = self.account_a
         self.assertEqual(form.user_id, self.user_kam)
-        contact = self.env["res.partner"].create({"name": "Buyer", "parent_id": self.account_b.id})
+        contact = self.env["res.partner"].create(
+            {"name": "Buyer", "parent_id": self.account_b.id}
+        )
         form.partner_id = contact
         self.assertEqual(form.user_id, self.user_kam2)
 
@@ -34,7 +36,9 @@ class TestKamSaleUser(KamCommon):
         self.assertEqual(form.user_id, self.user_kam2)
 
     def test_other_customers_keep_odoo_default(self):
-        customer = self.env["res.partner"].create({"name": "Walk-in", "is_company": True})
+        customer = self.env["res.partner"].create(
+            {"name": "Walk-in", "is_company": True}
+        )
         form = Form(self.env["sale.order"].with_user(self.user_support))
         form.partner_id = customer
         self.assertEqual(form.user_id, self.user_support)

@@ -12,7 +12,9 @@ class TestKamTier(KamCommon):
         return {"name": "Bronze", "code": "BRONZE", **vals}
 
     def test_duplicate_code_in_company(self):
-        with self.assertRaisesRegex(ValidationError, "tier code t-gold is already used"):
+        with self.assertRaisesRegex(
+            ValidationError, "tier code t-gold is already used"
+        ):
             self.env["kam.tier"].create(self._tier_vals(code="t-gold"))
 
     def test_same_code_in_other_company(self):
@@ -47,6 +49,8 @@ class TestKamTier(KamCommon):
             self.tier_gold.with_user(self.user_kam).write({"max_discount": 50})
         self.tier_gold.with_user(self.user_manager).write({"max_discount": 12})
         self.assertEqual(self.tier_gold.max_discount, 12)
-        other = self.env["kam.tier"].create(self._tier_vals(company_id=self.company_2.id))
+        other = self.env["kam.tier"].create(
+            self._tier_vals(company_id=self.company_2.id)
+        )
         with self.assertRaises(AccessError):
             other.with_user(self.user_manager).read(["name"])

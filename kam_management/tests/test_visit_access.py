@@ -16,13 +16,25 @@ class TestVisitAccess(KamVisitCommon):
         start = datetime(2030, 1, 8, 10, 0)
         Visit = cls.env["kam.visit"]
         cls.visit_a = Visit.create(
-            {"partner_id": cls.account_a.id, "user_id": cls.user_kam.id, "planned_start": start}
+            {
+                "partner_id": cls.account_a.id,
+                "user_id": cls.user_kam.id,
+                "planned_start": start,
+            }
         )
         cls.visit_b = Visit.create(
-            {"partner_id": cls.account_b.id, "user_id": cls.user_kam2.id, "planned_start": start}
+            {
+                "partner_id": cls.account_b.id,
+                "user_id": cls.user_kam2.id,
+                "planned_start": start,
+            }
         )
         cls.visit_c = Visit.create(
-            {"partner_id": cls.account_c.id, "user_id": cls.user_director.id, "planned_start": start}
+            {
+                "partner_id": cls.account_c.id,
+                "user_id": cls.user_director.id,
+                "planned_start": start,
+            }
         )
 
     def _readable(self, user):
@@ -43,7 +55,10 @@ class TestVisitAccess(KamVisitCommon):
         self.assertEqual(self._readable(self.user_manager), self.visit_a | self.visit_b)
         with self.assertRaises(AccessError):
             self.visit_c.with_user(self.user_manager).read(["name"])
-        self.assertEqual(self._readable(self.user_director), self.visit_a | self.visit_b | self.visit_c)
+        self.assertEqual(
+            self._readable(self.user_director),
+            self.visit_a | self.visit_b | self.visit_c,
+        )
 
     def test_outsiders_see_nothing(self):
         for user in (self.user_employee, self.user_portal, self.user_kam_other_company):
@@ -54,7 +69,12 @@ class TestVisitAccess(KamVisitCommon):
         visit = (
             self.env["kam.visit"]
             .with_user(self.user_kam)
-            .create({"partner_id": self.account_a.id, "planned_start": datetime(2030, 1, 9, 9, 0)})
+            .create(
+                {
+                    "partner_id": self.account_a.id,
+                    "planned_start": datetime(2030, 1, 9, 9, 0),
+                }
+            )
         )
         self.assertEqual(visit.user_id, self.user_kam)
         self.assertTrue(visit.calendar_event_id)
@@ -74,8 +94,12 @@ class TestVisitAccess(KamVisitCommon):
         self.assertFalse(self.visit_a.exists())
 
     def test_manager_moves_team_visit_event_follows(self):
-        self.visit_a.with_user(self.user_manager).planned_start = datetime(2030, 1, 10, 11, 0)
-        self.assertEqual(self.visit_a.calendar_event_id.start, datetime(2030, 1, 10, 11, 0))
+        self.visit_a.with_user(self.user_manager).planned_start = datetime(
+            2030, 1, 10, 11, 0
+        )
+        self.assertEqual(
+            self.visit_a.calendar_event_id.start, datetime(2030, 1, 10, 11, 0)
+        )
 
     def test_multi_company(self):
         other = self.env["res.partner"].create(
@@ -90,13 +114,20 @@ class TestVisitAccess(KamVisitCommon):
             self.env["kam.visit"]
             .with_user(self.user_kam_other_company)
             .with_company(self.company_2)
-            .create({"partner_id": other.id, "planned_start": datetime(2030, 1, 9, 9, 0)})
+            .create(
+                {"partner_id": other.id, "planned_start": datetime(2030, 1, 9, 9, 0)}
+            )
         )
         self.assertEqual(visit.company_id, self.company_2)
         # The director sees it only with the second company allowed.
         director = self.env["kam.visit"].with_user(self.user_director)
-        self.assertNotIn(visit, director.with_context(allowed_company_ids=self.company.ids).search([]))
+        self.assertNotIn(
+            visit,
+            director.with_context(allowed_company_ids=self.company.ids).search([]),
+        )
         allowed = (self.company | self.company_2).ids
-        self.assertIn(visit, director.with_context(allowed_company_ids=allowed).search([]))
+        self.assertIn(
+            visit, director.with_context(allowed_company_ids=allowed).search([])
+        )
         with self.assertRaises(AccessError):
             visit.with_user(self.user_manager).read(["name"])

@@ -24,7 +24,9 @@ class TestVisitCalendar(KamVisitCommon):
         self.assertEqual(event.partner_ids, self.user_kam.partner_id)
         self.assertEqual((event.res_model, event.res_id), ("kam.visit", visit.id))
         self.assertEqual(event.name, "Visit: Caspian Retail")
-        self.assertFalse(visit.activity_ids, "the event adds no meeting activity to the visit")
+        self.assertFalse(
+            visit.activity_ids, "the event adds no meeting activity to the visit"
+        )
 
     def test_form_created_call_is_short(self):
         with Form(self.env["kam.visit"].with_user(self.user_kam)) as form:
@@ -49,7 +51,10 @@ class TestVisitCalendar(KamVisitCommon):
         visit = self._visit()
         event = visit.calendar_event_id
         event.with_user(self.user_kam).write(
-            {"start": datetime(2030, 1, 11, 15, 0), "stop": datetime(2030, 1, 11, 15, 30)}
+            {
+                "start": datetime(2030, 1, 11, 15, 0),
+                "stop": datetime(2030, 1, 11, 15, 30),
+            }
         )
         self.assertEqual(visit.planned_start, datetime(2030, 1, 11, 15, 0))
         self.assertAlmostEqual(visit.duration, 0.5)

@@ -41,13 +41,19 @@ class TestVisitCompliance(KamVisitCommon):
         cls.open = visit(30)
         cls.cancelled = visit(11)
         cls.cancelled.action_cancel()
-        cls.outside = visit(1, planned_start=datetime(2030, 2, 1, 10), outcome="February")
+        cls.outside = visit(
+            1, planned_start=datetime(2030, 2, 1, 10), outcome="February"
+        )
         cls.outside.action_done()
         today = fields.Date.context_today(cls.account)
-        cls.overdue = cls._account("Sumqayit Steel", kam_last_visit_date=today - timedelta(days=60))
+        cls.overdue = cls._account(
+            "Sumqayit Steel", kam_last_visit_date=today - timedelta(days=60)
+        )
 
     def test_figures_per_kam(self):
-        figures = self.env["kam.visit"]._kam_compliance(self.user_kam | self.user_kam2, JAN_FROM, JAN_TO)
+        figures = self.env["kam.visit"]._kam_compliance(
+            self.user_kam | self.user_kam2, JAN_FROM, JAN_TO
+        )
         self.assertEqual(
             figures[self.user_kam.id],
             {
@@ -65,7 +71,9 @@ class TestVisitCompliance(KamVisitCommon):
 
     def test_figures_in_two_queries(self):
         users = self.user_kam | self.user_kam2 | self.user_manager
-        self.env["kam.visit"]._kam_compliance(self.user_kam, JAN_FROM, JAN_TO)  # warm the caches
+        self.env["kam.visit"]._kam_compliance(
+            self.user_kam, JAN_FROM, JAN_TO
+        )  # warm the caches
         self.env.flush_all()
         with self.assertQueryCount(2):
             self.env["kam.visit"]._kam_compliance(users, JAN_FROM, JAN_TO)
@@ -77,23 +85,35 @@ class TestVisitCompliance(KamVisitCommon):
         self.assertEqual(values, {self.user_kam.id: 33.33, self.user_kam2.id: 0.0})
 
     def test_report_wizard(self):
-        form = Form(self.env["kam.visit.compliance.wizard"].with_user(self.user_manager))
+        form = Form(
+            self.env["kam.visit.compliance.wizard"].with_user(self.user_manager)
+        )
         form.date_from = JAN_FROM
         form.date_to = JAN_TO
         wizard = form.save()
         self.assertIn(self.user_kam, wizard.user_ids)
         wizard.action_compute()
         line = wizard.line_ids.filtered(lambda line: line.user_id == self.user_kam)
-        self.assertEqual((line.planned, line.done, line.missed, line.on_time_rate), (4, 2, 1, 33.33))
+        self.assertEqual(
+            (line.planned, line.done, line.missed, line.on_time_rate), (4, 2, 1, 33.33)
+        )
         # A KAM reports on themselves.
-        own = Form(self.env["kam.visit.compliance.wizard"].with_user(self.user_kam)).save()
+        own = Form(
+            self.env["kam.visit.compliance.wizard"].with_user(self.user_kam)
+        ).save()
         self.assertEqual(own.user_ids, self.user_kam)
 
     def test_report_bad_inputs(self):
         with self.assertRaisesRegex(ValidationError, "ends before it starts"):
-            self.env["kam.visit.compliance.wizard"].create({"date_from": JAN_TO, "date_to": JAN_FROM})
+            self.env["kam.visit.compliance.wizard"].create(
+                {"date_from": JAN_TO, "date_to": JAN_FROM}
+            )
         wizard = self.env["kam.visit.compliance.wizard"].create(
-            {"date_from": JAN_FROM, "date_to": JAN_TO, "user_ids": [fields.Command.clear()]}
+            {
+                "date_from": JAN_FROM,
+                "date_to": JAN_TO,
+                "user_ids": [fields.Command.clear()],
+            }
         )
         with self.assertRaisesRegex(UserError, "Choose the KAMs"):
             wizard.action_compute()
@@ -107,7 +127,12 @@ class TestVisitCompliance(KamVisitCommon):
                 "date_to": JAN_TO,
                 "line_ids": [
                     fields.Command.create(
-                        {"kpi_id": self.env.ref("kam_management.kam_kpi_visit_compliance").id, "target": 90}
+                        {
+                            "kpi_id": self.env.ref(
+                                "kam_management.kam_kpi_visit_compliance"
+                            ).id,
+                            "target": 90,
+                        }
                     )
                 ],
             }
@@ -128,6 +153,8 @@ class TestVisitCompliance(KamVisitCommon):
             }
         )
         figures = (
-            self.env["kam.visit"].with_company(self.company)._kam_compliance(self.user_kam, JAN_FROM, JAN_TO)
+            self.env["kam.visit"]
+            .with_company(self.company)
+            ._kam_compliance(self.user_kam, JAN_FROM, JAN_TO)
         )
         self.assertEqual(figures[self.user_kam.id]["planned"], 4)

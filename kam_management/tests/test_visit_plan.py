@@ -9,7 +9,9 @@ from odoo.tests import Form, tagged
 
 from .common_visit import WEEK_START, KamVisitCommon
 
-MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY = (WEEK_START + timedelta(days=n) for n in range(5))
+MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY = (
+    WEEK_START + timedelta(days=n) for n in range(5)
+)
 
 
 @tagged("post_install", "-at_install")
@@ -43,23 +45,33 @@ class TestVisitPlan(KamVisitCommon):
         self.assertEqual(len(visits), 10)
         self.assertEqual(wizard.state, "done")
         self.assertTrue(all(count <= 2 for count in self._per_day(visits).values()))
-        self.assertEqual(set(self._per_day(visits)), {MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY})
+        self.assertEqual(
+            set(self._per_day(visits)), {MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY}
+        )
         # The two least overdue did not fit: reported, not dropped.
         self.assertEqual(wizard.leftover_count, 2)
-        self.assertEqual({item["partner_id"] for item in wizard.leftovers}, set(accounts[:2].ids))
+        self.assertEqual(
+            {item["partner_id"] for item in wizard.leftovers}, set(accounts[:2].ids)
+        )
         self.assertIn("daily limit", wizard.leftovers[0]["reason"])
         self.assertIn(accounts[0].name, wizard.leftover_html)
         # The most overdue account is visited first thing on Monday.
         first = visits.sorted("planned_start")[0]
         self.assertEqual(first.partner_id, accounts[-1])
         self.assertEqual(first.planned_start, datetime(2030, 1, 7, 9, 0))
-        self.assertEqual(first.plan_reason, "39 days since the last visit; visit every 28 days.")
-        self.assertTrue(all(visit.is_generated and visit.calendar_event_id for visit in visits))
+        self.assertEqual(
+            first.plan_reason, "39 days since the last visit; visit every 28 days."
+        )
+        self.assertTrue(
+            all(visit.is_generated and visit.calendar_event_id for visit in visits)
+        )
 
     def test_call_cap_is_separate(self):
         for index in range(8):
             self._account(
-                f"Caller {index}", kam_last_visit_date=MONDAY, kam_last_call_date=MONDAY - timedelta(days=7)
+                f"Caller {index}",
+                kam_last_visit_date=MONDAY,
+                kam_last_call_date=MONDAY - timedelta(days=7),
             )
         wizard = self._wizard(max_calls_per_day=1, max_visits_per_day=0)
         wizard.action_generate()
@@ -135,7 +147,9 @@ class TestVisitPlan(KamVisitCommon):
 
     def test_not_due_and_prospects(self):
         self._account(
-            "Visited yesterday", kam_last_visit_date=MONDAY - timedelta(days=1), kam_last_call_date=MONDAY
+            "Visited yesterday",
+            kam_last_visit_date=MONDAY - timedelta(days=1),
+            kam_last_call_date=MONDAY,
         )
         prospect = self._account(
             "Prospect",
@@ -163,7 +177,13 @@ class TestVisitPlan(KamVisitCommon):
 
     def test_nearest_neighbour_route_and_lunch_break(self):
         # All due on Friday: the five visits share that day.
-        coordinates = [(40.40, 49.80), (40.40, 50.30), (40.40, 49.85), None, (40.40, 50.00)]
+        coordinates = [
+            (40.40, 49.80),
+            (40.40, 50.30),
+            (40.40, 49.85),
+            None,
+            (40.40, 50.00),
+        ]
         accounts = self.env["res.partner"]
         for index, point in enumerate(coordinates):
             accounts |= self._account(
@@ -197,7 +217,9 @@ class TestVisitPlan(KamVisitCommon):
         wizard = self._wizard()
         wizard.action_generate()
         self.assertEqual(wizard.visit_ids.partner_id, account)
-        self.assertEqual(wizard.visit_ids.plan_reason, "No visit recorded yet; visit every 28 days.")
+        self.assertEqual(
+            wizard.visit_ids.plan_reason, "No visit recorded yet; visit every 28 days."
+        )
 
     def test_bad_inputs(self):
         with self.assertRaisesRegex(UserError, "Choose the KAMs"):
@@ -240,10 +262,15 @@ class TestVisitPlan(KamVisitCommon):
         next_monday = today + timedelta(days=7 - today.weekday())
         for index in range(7):
             self._account(f"Due {index}", kam_last_call_date=next_monday)
-        self.company.write({"kam_visit_plan_weekday": str(today.weekday()), "kam_visit_max_per_day": 1})
+        self.company.write(
+            {"kam_visit_plan_weekday": str(today.weekday()), "kam_visit_max_per_day": 1}
+        )
         self.env["kam.visit.plan.wizard"]._cron_generate_weekly_plan()
         note = self.env["mail.message"].search(
-            [("partner_ids", "in", self.user_kam.partner_id.ids), ("subject", "like", "Weekly plan")]
+            [
+                ("partner_ids", "in", self.user_kam.partner_id.ids),
+                ("subject", "like", "Weekly plan"),
+            ]
         )
         self.assertEqual(len(note), 1)
         self.assertIn("2 contacts did not fit", note.subject)
@@ -252,9 +279,13 @@ class TestVisitPlan(KamVisitCommon):
     def test_kam_plans_own_week_only_manager_plans_team(self):
         self._due_accounts(1)
         self._due_accounts(1, user=self.user_kam2, prefix="Team")
-        wizard = self._wizard(users=self.user_kam | self.user_kam2).with_user(self.user_kam)
+        wizard = self._wizard(users=self.user_kam | self.user_kam2).with_user(
+            self.user_kam
+        )
         with self.assertRaisesRegex(UserError, "your own week only"):
             wizard.action_generate()
-        team = self._wizard(users=self.user_kam | self.user_kam2).with_user(self.user_manager)
+        team = self._wizard(users=self.user_kam | self.user_kam2).with_user(
+            self.user_manager
+        )
         team.action_generate()
         self.assertEqual(team.visit_ids.user_id, self.user_kam | self.user_kam2)

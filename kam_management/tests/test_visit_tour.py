@@ -13,10 +13,16 @@ class TestVisitTour(HttpCase):
             {"name": "Tour Account", "is_company": True, "kam_user_id": admin.id}
         )
         visit = self.env["kam.visit"].create(
-            {"partner_id": account.id, "user_id": admin.id, "planned_start": fields.Datetime.now()}
+            {
+                "partner_id": account.id,
+                "user_id": admin.id,
+                "planned_start": fields.Datetime.now(),
+            }
         )
         self.start_tour(
-            "/odoo/action-kam_management.kam_visit_action_my_week", "kam_visit_my_week_tour", login="admin"
+            "/odoo/action-kam_management.kam_visit_action_my_week",
+            "kam_visit_my_week_tour",
+            login="admin",
         )
         self.assertEqual(visit.state, "done")
         self.assertEqual(visit.outcome, "Signed a one-year supply contract")

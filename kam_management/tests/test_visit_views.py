@@ -10,17 +10,31 @@ class TestVisitViews(KamVisitCommon):
     def test_views_load_for_a_kam(self):
         Visit = self.env["kam.visit"].with_user(self.user_kam)
         views = Visit.get_views(
-            [(False, view) for view in ("calendar", "list", "kanban", "form", "pivot", "graph", "search")]
+            [
+                (False, view)
+                for view in (
+                    "calendar",
+                    "list",
+                    "kanban",
+                    "form",
+                    "pivot",
+                    "graph",
+                    "search",
+                )
+            ]
         )
         self.assertEqual(
-            set(views["views"]), {"calendar", "list", "kanban", "form", "pivot", "graph", "search"}
+            set(views["views"]),
+            {"calendar", "list", "kanban", "form", "pivot", "graph", "search"},
         )
         self.assertIn('color="type_color"', views["views"]["calendar"]["arch"])
         self.assertIn('default_group_by="state"', views["views"]["kanban"]["arch"])
 
     def test_my_week_menu_and_action(self):
         menu = self.env.ref("kam_management.kam_visit_my_week_menu")
-        self.assertIn(menu.id, self.env["ir.ui.menu"].with_user(self.user_kam)._visible_menu_ids())
+        self.assertIn(
+            menu.id, self.env["ir.ui.menu"].with_user(self.user_kam)._visible_menu_ids()
+        )
         action = self.env.ref("kam_management.kam_visit_action_my_week")
         self.assertTrue(action.view_mode.startswith("calendar"))
 
@@ -33,7 +47,11 @@ class TestVisitViews(KamVisitCommon):
         )
         self.assertIn("action_kam_view_visits", arch)
         action = account.with_user(self.user_kam).action_kam_new_visit()
-        with Form(self.env["kam.visit"].with_user(self.user_kam).with_context(**action["context"])) as form:
+        with Form(
+            self.env["kam.visit"]
+            .with_user(self.user_kam)
+            .with_context(**action["context"])
+        ) as form:
             form.objective = "Off-schedule: complaint about a late delivery"
         visit = form.record
         self.assertEqual(visit.partner_id, account)

@@ -40,7 +40,9 @@ class TestVisitWorkflow(KamVisitCommon):
 
     def test_call_stamps_last_call(self):
         visit = self._visit(
-            visit_type="video", planned_start=datetime(2030, 1, 9, 9, 0), outcome="Price list sent"
+            visit_type="video",
+            planned_start=datetime(2030, 1, 9, 9, 0),
+            outcome="Price list sent",
         )
         visit.action_done()
         self.assertEqual(self.account.kam_last_call_date, date(2030, 1, 9))
@@ -48,7 +50,9 @@ class TestVisitWorkflow(KamVisitCommon):
         self.assertFalse(self.account.kam_last_visit_date)
 
     def test_done_on_contact_person_counts_for_company(self):
-        contact = self.env["res.partner"].create({"name": "Leyla Mammadova", "parent_id": self.account.id})
+        contact = self.env["res.partner"].create(
+            {"name": "Leyla Mammadova", "parent_id": self.account.id}
+        )
         visit = self._visit(partner=contact, outcome="Met the buyer")
         visit.action_done()
         self.assertEqual(self.account.kam_last_visit_date, date(2030, 1, 8))
@@ -65,7 +69,9 @@ class TestVisitWorkflow(KamVisitCommon):
         account = self._account("New Horizons")
         self.assertEqual(account.kam_effective_visit_interval, 28)
         self.assertEqual(
-            account.kam_next_visit_date, account.create_date.date(), "never visited: due at once"
+            account.kam_next_visit_date,
+            account.create_date.date(),
+            "never visited: due at once",
         )
         account.kam_last_visit_date = date(2030, 1, 1)
         self.assertEqual(account.kam_next_visit_date, date(2030, 1, 29))
@@ -88,7 +94,10 @@ class TestVisitWorkflow(KamVisitCommon):
         overdue = self.env["res.partner"].search([("kam_visit_overdue", "=", True)])
         self.assertIn(self.account, overdue)
         self.account.kam_last_visit_date = today
-        self.assertNotIn(self.account, self.env["res.partner"].search([("kam_visit_overdue", "=", True)]))
+        self.assertNotIn(
+            self.account,
+            self.env["res.partner"].search([("kam_visit_overdue", "=", True)]),
+        )
 
     def test_refresh_turns_accounts_overdue(self):
         today = fields.Date.context_today(self.env["res.partner"])
@@ -108,11 +117,15 @@ class TestVisitWorkflow(KamVisitCommon):
         now = fields.Datetime.now()
         old = self._visit(planned_start=now - timedelta(days=3))
         recent = self._visit(planned_start=now - timedelta(hours=5))
-        done = self._visit(planned_start=now - timedelta(days=3), outcome="Done in time")
+        done = self._visit(
+            planned_start=now - timedelta(days=3), outcome="Done in time"
+        )
         done.action_done()
         self.env["kam.visit"]._cron_mark_missed()
         self.assertEqual(old.state, "missed")
-        self.assertEqual(recent.state, "planned", "still inside the one-day grace period")
+        self.assertEqual(
+            recent.state, "planned", "still inside the one-day grace period"
+        )
         self.assertEqual(done.state, "done")
         self.assertTrue(old.calendar_event_id, "a missed visit keeps its event")
 
@@ -130,13 +143,16 @@ class TestVisitWorkflow(KamVisitCommon):
 
     def test_missed_visit_done_late_is_not_on_time(self):
         visit = self._visit(
-            planned_start=fields.Datetime.now() - timedelta(days=4), outcome="Caught up by phone"
+            planned_start=fields.Datetime.now() - timedelta(days=4),
+            outcome="Caught up by phone",
         )
         self.env["kam.visit"]._cron_mark_missed()
         self.assertEqual(visit.state, "missed")
         visit.action_done()
         self.assertFalse(visit.done_on_time)
-        on_time = self._visit(planned_start=fields.Datetime.now() - timedelta(hours=2), outcome="Fine")
+        on_time = self._visit(
+            planned_start=fields.Datetime.now() - timedelta(hours=2), outcome="Fine"
+        )
         on_time.action_done()
         self.assertTrue(on_time.done_on_time)
 
@@ -144,7 +160,9 @@ class TestVisitWorkflow(KamVisitCommon):
         visit = self._visit()
         action = visit.action_new_quotation()
         self.assertEqual(action["context"]["default_kam_visit_id"], visit.id)
-        product = self.env["product.product"].create({"name": "Tea 1 kg", "list_price": 10})
+        product = self.env["product.product"].create(
+            {"name": "Tea 1 kg", "list_price": 10}
+        )
         order = self.env["sale.order"].create(
             {
                 "partner_id": self.account.id,
@@ -156,13 +174,17 @@ class TestVisitWorkflow(KamVisitCommon):
         self.assertEqual(visit.sale_order_count, 1)
 
     def test_contacts_carry_no_cadence_of_their_own(self):
-        contact = self.env["res.partner"].create({"name": "Rashad Guliyev", "parent_id": self.account.id})
+        contact = self.env["res.partner"].create(
+            {"name": "Rashad Guliyev", "parent_id": self.account.id}
+        )
         self.assertEqual(contact.kam_tier_id, self.tier, "the tier follows the company")
         self.assertEqual(contact.kam_effective_visit_interval, 0)
         self.assertFalse(contact.kam_next_visit_date)
         self.assertFalse(contact.kam_visit_overdue)
 
     def test_visit_company_must_match_account(self):
-        foreign = self._account("Other Company Account", company_id=self.company_2.id, kam_tier_id=False)
+        foreign = self._account(
+            "Other Company Account", company_id=self.company_2.id, kam_tier_id=False
+        )
         with self.assertRaises(UserError):
             self._visit(partner=foreign)

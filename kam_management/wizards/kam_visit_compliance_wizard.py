@@ -14,18 +14,28 @@ class KamVisitComplianceWizard(models.TransientModel):
         return fields.Date.context_today(self).replace(day=1)
 
     def _default_date_to(self):
-        return fields.Date.context_today(self).replace(day=1) + relativedelta(months=1, days=-1)
+        return fields.Date.context_today(self).replace(day=1) + relativedelta(
+            months=1, days=-1
+        )
 
     def _default_user_ids(self):
         if self.env.user.has_group("kam_management.group_kam_manager"):
-            owners = self.env["res.partner"]._read_group([("kam_user_id", "!=", False)], ["kam_user_id"])
+            owners = self.env["res.partner"]._read_group(
+                [("kam_user_id", "!=", False)], ["kam_user_id"]
+            )
             return self.env["res.users"].concat(*(user for (user,) in owners))
         return self.env.user
 
-    date_from = fields.Date(required=True, default=lambda self: self._default_date_from())
+    date_from = fields.Date(
+        required=True, default=lambda self: self._default_date_from()
+    )
     date_to = fields.Date(required=True, default=lambda self: self._default_date_to())
-    user_ids = fields.Many2many("res.users", string="KAMs", default=lambda self: self._default_user_ids())
-    line_ids = fields.One2many("kam.visit.compliance.wizard.line", "wizard_id", readonly=True)
+    user_ids = fields.Many2many(
+        "res.users", string="KAMs", default=lambda self: self._default_user_ids()
+    )
+    line_ids = fields.One2many(
+        "kam.visit.compliance.wizard.line", "wizard_id", readonly=True
+    )
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -37,9 +47,12 @@ class KamVisitComplianceWizard(models.TransientModel):
         self.ensure_one()
         if not self.user_ids:
             raise UserError(self.env._("Choose the KAMs to report on."))
-        figures = self.env["kam.visit"]._kam_compliance(self.user_ids, self.date_from, self.date_to)
+        figures = self.env["kam.visit"]._kam_compliance(
+            self.user_ids, self.date_from, self.date_to
+        )
         self.line_ids = [Command.clear()] + [
-            Command.create(dict(values, user_id=user_id)) for user_id, values in figures.items()
+            Command.create(dict(values, user_id=user_id))
+            for user_id, values in figures.items()
         ]
         return {
             "type": "ir.actions.act_window",

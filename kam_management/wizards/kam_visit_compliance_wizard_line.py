@@ -8,7 +8,9 @@ class KamVisitComplianceWizardLine(models.TransientModel):
     _description = "Visit Plan Compliance of a KAM"
     _order = "on_time_rate, id"
 
-    wizard_id = fields.Many2one("kam.visit.compliance.wizard", required=True, ondelete="cascade", index=True)
+    wizard_id = fields.Many2one(
+        "kam.visit.compliance.wizard", required=True, ondelete="cascade", index=True
+    )
     user_id = fields.Many2one("res.users", string="KAM", required=True)
     planned = fields.Integer()
     done = fields.Integer()

@@ -9,8 +9,17 @@ from pytz import utc
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.kam_visit import CALL_CONTACT_TYPES, DEFAULT_DURATIONS, VISIT_CONTACT_TYPES
-from .kam_visit_planner import has_coordinates, nearest_neighbour_route, place_in_intervals, to_utc_naive
+from ..models.kam_visit import (
+    CALL_CONTACT_TYPES,
+    DEFAULT_DURATIONS,
+    VISIT_CONTACT_TYPES,
+)
+from .kam_visit_planner import (
+    has_coordinates,
+    nearest_neighbour_route,
+    place_in_intervals,
+    to_utc_naive,
+)
 
 # The two cadences: a planned contact of the kind satisfies the account for the week.
 KINDS = {"visit": VISIT_CONTACT_TYPES, "call": CALL_CONTACT_TYPES}
@@ -28,8 +37,12 @@ class KamVisitPlanWizard(models.TransientModel):
         today = fields.Date.context_today(self)
         return today + timedelta(days=7 - today.weekday())
 
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
-    week_start = fields.Date(required=True, default=lambda self: self._default_week_start())
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    week_start = fields.Date(
+        required=True, default=lambda self: self._default_week_start()
+    )
     week_end = fields.Date(compute="_compute_week_end")
     user_ids = fields.Many2many(
         "res.users",
@@ -37,26 +50,36 @@ class KamVisitPlanWizard(models.TransientModel):
         default=lambda self: self.env.user,
         domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
     )
-    max_visits_per_day = fields.Integer(default=lambda self: self.env.company.kam_visit_max_per_day)
-    max_calls_per_day = fields.Integer(default=lambda self: self.env.company.kam_call_max_per_day)
+    max_visits_per_day = fields.Integer(
+        default=lambda self: self.env.company.kam_visit_max_per_day
+    )
+    max_calls_per_day = fields.Integer(
+        default=lambda self: self.env.company.kam_call_max_per_day
+    )
     include_prospects = fields.Boolean(
         help="Also plan the KAMs' prospects: partners with a KAM but no key-account tier yet, "
         "by their own visit and call intervals."
     )
-    state = fields.Selection([("draft", "Draft"), ("done", "Done")], default="draft", required=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("done", "Done")], default="draft", required=True
+    )
     visit_ids = fields.Many2many("kam.visit", string="Planned Contacts", readonly=True)
     leftovers = fields.Json(
         readonly=True,
         help="Contacts that fell due but did not fit in the week: account, KAM, type, due date, why.",
     )
-    leftover_html = fields.Html(compute="_compute_leftover_html", string="Not Planned", sanitize=False)
+    leftover_html = fields.Html(
+        compute="_compute_leftover_html", string="Not Planned", sanitize=False
+    )
     planned_count = fields.Integer(compute="_compute_counts")
     leftover_count = fields.Integer(compute="_compute_counts")
 
     @api.depends("week_start")
     def _compute_week_end(self):
         for wizard in self:
-            wizard.week_end = wizard.week_start and wizard.week_start + timedelta(days=6)
+            wizard.week_end = wizard.week_start and wizard.week_start + timedelta(
+                days=6
+            )
 
     @api.depends("visit_ids", "leftovers")
     def _compute_counts(self):
@@ -67,7 +90,11 @@ class KamVisitPlanWizard(models.TransientModel):
     @api.depends("leftovers")
     def _compute_leftover_html(self):
         for wizard in self:
-            wizard.leftover_html = wizard._kam_leftover_table(wizard.leftovers) if wizard.leftovers else False
+            wizard.leftover_html = (
+                wizard._kam_leftover_table(wizard.leftovers)
+                if wizard.leftovers
+                else False
+            )
 
     def _kam_leftover_table(self, items):
         headers = (
@@ -77,7 +104,9 @@ class KamVisitPlanWizard(models.TransientModel):
             self.env._("Due Since"),
             self.env._("Why Not Planned"),
         )
-        type_names = dict(self.env["kam.visit"]._fields["visit_type"]._description_selection(self.env))
+        type_names = dict(
+            self.env["kam.visit"]._fields["visit_type"]._description_selection(self.env)
+        )
         rows = Markup("").join(
             Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
             % (
@@ -89,7 +118,9 @@ class KamVisitPlanWizard(models.TransientModel):
             )
             for item in items
         )
-        head = Markup("").join(Markup("<th>%s</th>") % escape(header) for header in headers)
+        head = Markup("").join(
+            Markup("<th>%s</th>") % escape(header) for header in headers
+        )
         return Markup(
             '<table class="table table-sm o_kam_visit_leftovers"><thead><tr>%s</tr></thead><tbody>%s</tbody></table>'
         ) % (head, rows)
@@ -125,10 +156,18 @@ class KamVisitPlanWizard(models.TransientModel):
         self.ensure_one()
         if not self.user_ids:
             raise UserError(self.env._("Choose the KAMs to plan for."))
-        if self.user_ids != self.env.user and not self.env.user.has_group("kam_management.group_kam_manager"):
-            raise UserError(self.env._("You can plan your own week only; a head of sales plans the team's."))
+        if self.user_ids != self.env.user and not self.env.user.has_group(
+            "kam_management.group_kam_manager"
+        ):
+            raise UserError(
+                self.env._(
+                    "You can plan your own week only; a head of sales plans the team's."
+                )
+            )
         if self.max_visits_per_day < 0 or self.max_calls_per_day < 0:
-            raise UserError(self.env._("The daily limits of visits and calls cannot be negative."))
+            raise UserError(
+                self.env._("The daily limits of visits and calls cannot be negative.")
+            )
         if not self.max_visits_per_day and not self.max_calls_per_day:
             raise UserError(self.env._("Allow at least one visit or one call per day."))
         week_days = [self.week_start + timedelta(days=offset) for offset in range(7)]
@@ -153,7 +192,13 @@ class KamVisitPlanWizard(models.TransientModel):
         candidates = self._kam_due_contacts(partners, taken)
         planned, leftovers = self._kam_assign_days(candidates, workdays, used)
         visits = self._kam_create_visits(planned, workdays)
-        self.write({"state": "done", "visit_ids": [Command.set(visits.ids)], "leftovers": leftovers})
+        self.write(
+            {
+                "state": "done",
+                "visit_ids": [Command.set(visits.ids)],
+                "leftovers": leftovers,
+            }
+        )
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
@@ -182,11 +227,17 @@ class KamVisitPlanWizard(models.TransientModel):
         per_calendar = defaultdict(list)
         for user in self.user_ids:
             employee = employee_of.get(user)
-            calendar = (employee and employee.resource_calendar_id) or company.resource_calendar_id
+            calendar = (
+                employee and employee.resource_calendar_id
+            ) or company.resource_calendar_id
             per_calendar[calendar].append((user, employee and employee.resource_id))
         # A day of margin on both sides catches every time zone.
-        start = utc.localize(datetime.combine(week_days[0] - timedelta(days=1), time.min))
-        stop = utc.localize(datetime.combine(week_days[-1] + timedelta(days=2), time.min))
+        start = utc.localize(
+            datetime.combine(week_days[0] - timedelta(days=1), time.min)
+        )
+        stop = utc.localize(
+            datetime.combine(week_days[-1] + timedelta(days=2), time.min)
+        )
         result = {}
         for calendar, members in per_calendar.items():
             if not calendar:
@@ -202,7 +253,9 @@ class KamVisitPlanWizard(models.TransientModel):
                 for begin, end, _meta in intervals[resource.id if resource else False]:
                     if begin.date() in week_days and end > begin:
                         days[begin.date()].append((begin, end))
-                result[user] = {day: sorted(days[day]) for day in week_days if days.get(day)}
+                result[user] = {
+                    day: sorted(days[day]) for day in week_days if days.get(day)
+                }
         return result
 
     def _kam_existing_contacts(self, partners, week_days):
@@ -267,7 +320,9 @@ class KamVisitPlanWizard(models.TransientModel):
                         "due_date": next_date,
                         "point": (
                             (partner.partner_latitude, partner.partner_longitude)
-                            if has_coordinates(partner.partner_latitude, partner.partner_longitude)
+                            if has_coordinates(
+                                partner.partner_latitude, partner.partner_longitude
+                            )
                             else None
                         ),
                     }
@@ -296,7 +351,9 @@ class KamVisitPlanWizard(models.TransientModel):
     def _kam_create_visits(self, planned, workdays):
         vals_list = []
         for (user, day), contacts in planned.items():
-            visits = nearest_neighbour_route([c for c in contacts if c["kind"] == "visit"])
+            visits = nearest_neighbour_route(
+                [c for c in contacts if c["kind"] == "visit"]
+            )
             calls = [c for c in contacts if c["kind"] == "call"]
             intervals = workdays[user][day]
             cursor = intervals[0][0]
@@ -317,21 +374,28 @@ class KamVisitPlanWizard(models.TransientModel):
                         "plan_reason": self._kam_reason(contact, day),
                     }
                 )
-        return self.env["kam.visit"].with_context(mail_create_nolog=True).create(vals_list)
+        return (
+            self.env["kam.visit"].with_context(mail_create_nolog=True).create(vals_list)
+        )
 
     def _kam_reason(self, contact, day):
         interval = contact["interval"]
         last_date = contact["last_date"]
         if contact["kind"] == "visit":
             if not last_date:
-                return self.env._("No visit recorded yet; visit every %(interval)s days.", interval=interval)
+                return self.env._(
+                    "No visit recorded yet; visit every %(interval)s days.",
+                    interval=interval,
+                )
             return self.env._(
                 "%(days)s days since the last visit; visit every %(interval)s days.",
                 days=(day - last_date).days,
                 interval=interval,
             )
         if not last_date:
-            return self.env._("No call recorded yet; call every %(interval)s days.", interval=interval)
+            return self.env._(
+                "No call recorded yet; call every %(interval)s days.", interval=interval
+            )
         return self.env._(
             "%(days)s days since the last call; call every %(interval)s days.",
             days=(day - last_date).days,
@@ -340,9 +404,13 @@ class KamVisitPlanWizard(models.TransientModel):
 
     def _kam_leftover_values(self, candidate, has_workdays):
         if has_workdays:
-            why = self.env._("The daily limit is reached on every working day of the week.")
+            why = self.env._(
+                "The daily limit is reached on every working day of the week."
+            )
         else:
-            why = self.env._("No working day in the week (leave, public holidays or no working schedule).")
+            why = self.env._(
+                "No working day in the week (leave, public holidays or no working schedule)."
+            )
         return {
             "partner_id": candidate["partner"].id,
             "partner_name": candidate["partner"].complete_name,
@@ -364,7 +432,10 @@ class KamVisitPlanWizard(models.TransientModel):
             [("kam_visit_plan_weekday", "=", str(today.weekday()))]
         ):
             owners = self.env["res.partner"]._read_group(
-                [("kam_user_id", "!=", False), ("company_id", "in", [False, company.id])],
+                [
+                    ("kam_user_id", "!=", False),
+                    ("company_id", "in", [False, company.id]),
+                ],
                 ["kam_user_id"],
             )
             users = (

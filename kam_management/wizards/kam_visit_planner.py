@@ -17,7 +17,8 @@ def distance_km(point_a, point_b):
     lat1, lon1 = map(math.radians, point_a)
     lat2, lon2 = map(math.radians, point_b)
     hav = (
-        math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     )
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(hav)))
 

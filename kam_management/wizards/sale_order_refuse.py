@@ -19,7 +19,10 @@ class SaleOrderRefuse(models.TransientModel):
         for order in self.order_ids:
             order.message_post(
                 body=self.env._(
-                    "Cancelled by the client. Reason: %(reason)s", reason=self.reason_id.name
+                    "Cancelled by the client. Reason: %(reason)s",
+                    reason=self.reason_id.name,
                 )
             )
-        return self.order_ids.with_context(kam_refusal_reason_given=True).action_cancel()
+        return self.order_ids.with_context(
+            kam_refusal_reason_given=True
+        ).action_cancel()

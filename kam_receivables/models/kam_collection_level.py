@@ -1,6 +1,7 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
@@ -33,7 +34,9 @@ class KamCollectionLevel(models.Model):
     )
     schedule_call = fields.Boolean(string="Call Activity for the KAM")
     set_credit_hold = fields.Boolean(string="Put on Credit Hold")
-    note = fields.Html(translate=True, help="Instructions for the KAM, added to the call activity.")
+    note = fields.Html(
+        translate=True, help="Instructions for the KAM, added to the call activity."
+    )
 
     _sql_constraints = [
         (
@@ -108,7 +111,8 @@ class KamCollectionLevel(models.Model):
                     current = self.browse()
                 reached = levels.filtered(
                     lambda lvl, d=days, c=current: (
-                        lvl.days_overdue <= d and (not c or lvl.days_overdue > c.days_overdue)
+                        lvl.days_overdue <= d
+                        and (not c or lvl.days_overdue > c.days_overdue)
                     )
                 )
                 for level in reached:
@@ -121,7 +125,9 @@ class KamCollectionLevel(models.Model):
         self.ensure_one()
         done = []
         if self.send_email and self.mail_template_id:
-            partner.message_post_with_source(self.mail_template_id, subtype_xmlid="mail.mt_comment")
+            partner.message_post_with_source(
+                self.mail_template_id, subtype_xmlid="mail.mt_comment"
+            )
             done.append(self.env._("reminder e-mailed"))
         if self.schedule_call:
             kam = partner._kam_collection_user()
@@ -131,7 +137,11 @@ class KamCollectionLevel(models.Model):
                 note=self.note,
                 user_id=kam.id or self.env.uid,
             )
-            done.append(self.env._("call scheduled for %(user)s", user=(kam or self.env.user).name))
+            done.append(
+                self.env._(
+                    "call scheduled for %(user)s", user=(kam or self.env.user).name
+                )
+            )
         if self.set_credit_hold and not partner.kam_credit_hold:
             # sudo: the collection cron puts customers on hold on the credit manager's behalf
             partner.sudo().kam_credit_hold = True

@@ -1,6 +1,7 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.tools.misc import formatLang
 
@@ -55,7 +56,9 @@ class KamCreditCheck(models.Model):
         currency_field="currency_id",
         help="The order's amount still to invoice, in company currency at the order date.",
     )
-    overdue_amount = fields.Monetary(string="Overdue", readonly=True, currency_field="currency_id")
+    overdue_amount = fields.Monetary(
+        string="Overdue", readonly=True, currency_field="currency_id"
+    )
     available_credit = fields.Monetary(
         compute="_compute_available_credit",
         currency_field="currency_id",
@@ -92,7 +95,9 @@ class KamCreditCheck(models.Model):
     def _compute_available_credit(self):
         for check in self:
             check.available_credit = (
-                check.credit_limit - check.exposure - check.order_amount if check.credit_limit else 0.0
+                check.credit_limit - check.exposure - check.order_amount
+                if check.credit_limit
+                else 0.0
             )
 
     @api.depends_context("uid")
@@ -121,7 +126,14 @@ class KamCreditCheck(models.Model):
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",
-            "views": [(self.env.ref("kam_receivables.kam_credit_check_view_form_dialog").id, "form")],
+            "views": [
+                (
+                    self.env.ref(
+                        "kam_receivables.kam_credit_check_view_form_dialog"
+                    ).id,
+                    "form",
+                )
+            ],
             "target": "new",
         }
 
@@ -132,7 +144,9 @@ class KamCreditCheck(models.Model):
         def fmt(amount):
             return formatLang(self.env, amount, currency_obj=self.currency_id)
 
-        result = dict(self._fields["result"]._description_selection(self.env))[self.result]
+        result = dict(self._fields["result"]._description_selection(self.env))[
+            self.result
+        ]
         lines = [
             self.env._("Credit check: %(result)s", result=result),
             *(self.reason or "").splitlines(),

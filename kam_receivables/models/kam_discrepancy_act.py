@@ -103,7 +103,9 @@ class KamDiscrepancyAct(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("kam.discrepancy.act") or "/"
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code("kam.discrepancy.act") or "/"
+                )
         return super().create(vals_list)
 
     @api.constrains("invoice_id", "partner_id", "company_id")
@@ -128,7 +130,8 @@ class KamDiscrepancyAct(models.Model):
             if invoice.company_id != act.company_id:
                 raise ValidationError(
                     self.env._(
-                        "The act and invoice %(invoice)s belong to different companies.", invoice=invoice.name
+                        "The act and invoice %(invoice)s belong to different companies.",
+                        invoice=invoice.name,
                     )
                 )
 
@@ -144,7 +147,10 @@ class KamDiscrepancyAct(models.Model):
                 ]
             )
             claimed = act.amount_total + sum(others.mapped("amount_total"))
-            if act.currency_id.compare_amounts(claimed, act.invoice_id.amount_untaxed) > 0:
+            if (
+                act.currency_id.compare_amounts(claimed, act.invoice_id.amount_untaxed)
+                > 0
+            ):
                 raise ValidationError(
                     self.env._(
                         "The discrepancy acts on %(invoice)s claim %(claimed)s, more than the invoice's "
@@ -162,7 +168,9 @@ class KamDiscrepancyAct(models.Model):
                     self.env._(
                         "%(act)s is %(state)s: this step is not possible now.",
                         act=act.name,
-                        state=dict(act._fields["state"]._description_selection(self.env))[act.state],
+                        state=dict(
+                            act._fields["state"]._description_selection(self.env)
+                        )[act.state],
                     )
                 )
 
@@ -171,7 +179,10 @@ class KamDiscrepancyAct(models.Model):
         for act in self:
             if not act.line_ids or act.currency_id.is_zero(act.amount_total):
                 raise UserError(
-                    self.env._("Add the lines and amounts claimed to %(act)s first.", act=act.name)
+                    self.env._(
+                        "Add the lines and amounts claimed to %(act)s first.",
+                        act=act.name,
+                    )
                 )
         self.state = "confirmed"
 
@@ -182,14 +193,21 @@ class KamDiscrepancyAct(models.Model):
             or self.env.user.has_group("account.group_account_invoice")
         ):
             raise AccessError(
-                self.env._("Only a credit manager or an accountant can approve a discrepancy act.")
+                self.env._(
+                    "Only a credit manager or an accountant can approve a discrepancy act."
+                )
             )
         self._check_state("confirmed")
         for act in self:
-            act.credit_note_id = self.env["account.move"].create(act._prepare_credit_note_vals())
+            act.credit_note_id = self.env["account.move"].create(
+                act._prepare_credit_note_vals()
+            )
             act.state = "approved"
             act.message_post(
-                body=self.env._("Draft credit note %(move)s created.", move=act.credit_note_id.display_name)
+                body=self.env._(
+                    "Draft credit note %(move)s created.",
+                    move=act.credit_note_id.display_name,
+                )
             )
 
     def _prepare_credit_note_vals(self):
@@ -204,9 +222,12 @@ class KamDiscrepancyAct(models.Model):
             "invoice_date": fields.Date.context_today(self),
             "reversed_entry_id": invoice.id,
             "invoice_origin": self.name,
-            "ref": self.env._("%(act)s on %(invoice)s", act=self.name, invoice=invoice.name),
+            "ref": self.env._(
+                "%(act)s on %(invoice)s", act=self.name, invoice=invoice.name
+            ),
             "invoice_line_ids": [
-                Command.create(line._prepare_credit_note_line_vals()) for line in self.line_ids
+                Command.create(line._prepare_credit_note_line_vals())
+                for line in self.line_ids
             ],
         }
 
@@ -214,7 +235,9 @@ class KamDiscrepancyAct(models.Model):
         self._check_state("approved")
         for act in self:
             if act.credit_note_id.state != "posted":
-                raise UserError(self.env._("Post the credit note of %(act)s first.", act=act.name))
+                raise UserError(
+                    self.env._("Post the credit note of %(act)s first.", act=act.name)
+                )
         self.state = "done"
 
     def action_cancel(self):

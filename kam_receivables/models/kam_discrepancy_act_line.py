@@ -10,7 +10,10 @@ class KamDiscrepancyActLine(models.Model):
     _description = "Discrepancy Act Line"
 
     act_id = fields.Many2one(
-        comodel_name="kam.discrepancy.act", required=True, ondelete="cascade", index=True
+        comodel_name="kam.discrepancy.act",
+        required=True,
+        ondelete="cascade",
+        index=True,
     )
     company_id = fields.Many2one(related="act_id.company_id", store=True)
     currency_id = fields.Many2one(related="act_id.currency_id")
@@ -24,7 +27,9 @@ class KamDiscrepancyActLine(models.Model):
         for line in self:
             if line.quantity <= 0 or line.amount <= 0:
                 raise ValidationError(
-                    self.env._("The quantities and amounts of a discrepancy act must be positive.")
+                    self.env._(
+                        "The quantities and amounts of a discrepancy act must be positive."
+                    )
                 )
 
     def _prepare_credit_note_line_vals(self):

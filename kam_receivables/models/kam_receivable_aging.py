@@ -17,12 +17,18 @@ class KamReceivableAging(models.Model):
     _order = "date_maturity, id"
     _rec_name = "move_id"
 
-    move_id = fields.Many2one(comodel_name="account.move", string="Document", readonly=True)
-    partner_id = fields.Many2one(comodel_name="res.partner", string="Customer", readonly=True)
+    move_id = fields.Many2one(
+        comodel_name="account.move", string="Document", readonly=True
+    )
+    partner_id = fields.Many2one(
+        comodel_name="res.partner", string="Customer", readonly=True
+    )
     kam_user_id = fields.Many2one(comodel_name="res.users", string="KAM", readonly=True)
     tier_id = fields.Many2one(comodel_name="kam.tier", string="Tier", readonly=True)
     company_id = fields.Many2one(comodel_name="res.company", readonly=True)
-    currency_id = fields.Many2one(comodel_name="res.currency", string="Currency", readonly=True)
+    currency_id = fields.Many2one(
+        comodel_name="res.currency", string="Currency", readonly=True
+    )
     date = fields.Date(string="Document Date", readonly=True)
     date_maturity = fields.Date(string="Due Date", readonly=True)
     days_overdue = fields.Integer(readonly=True, aggregator="max")
@@ -47,7 +53,9 @@ class KamReceivableAging(models.Model):
     def _bucket(self, low, high=None):
         if high is None:
             return SQL("CASE WHEN d.days > %s THEN d.residual ELSE 0 END", low)
-        return SQL("CASE WHEN d.days BETWEEN %s AND %s THEN d.residual ELSE 0 END", low, high)
+        return SQL(
+            "CASE WHEN d.days BETWEEN %s AND %s THEN d.residual ELSE 0 END", low, high
+        )
 
     def _query(self):
         return SQL(
@@ -92,5 +100,9 @@ class KamReceivableAging(models.Model):
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
-            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (%s)",
+                SQL.identifier(self._table),
+                self._query(),
+            )
         )

@@ -10,7 +10,15 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.kam_payment_grace_days",
         readonly=False,
     )
-    kam_credit_action_low = fields.Selection(related="company_id.kam_credit_action_low", readonly=False)
-    kam_credit_action_medium = fields.Selection(related="company_id.kam_credit_action_medium", readonly=False)
-    kam_credit_action_high = fields.Selection(related="company_id.kam_credit_action_high", readonly=False)
-    kam_credit_manager_id = fields.Many2one(related="company_id.kam_credit_manager_id", readonly=False)
+    kam_credit_action_low = fields.Selection(
+        related="company_id.kam_credit_action_low", readonly=False
+    )
+    kam_credit_action_medium = fields.Selection(
+        related="company_id.kam_credit_action_medium", readonly=False
+    )
+    kam_credit_action_high = fields.Selection(
+        related="company_id.kam_credit_action_high", readonly=False
+    )
+    kam_credit_manager_id = fields.Many2one(
+        related="company_id.kam_credit_manager_id", readonly=False
+    )

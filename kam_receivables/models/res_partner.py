@@ -174,13 +174,17 @@ class ResPartner(models.Model):
             partner.kam_credit_exposure = values.get("exposure", 0.0)
             partner.kam_overdue_amount = values.get("overdue", 0.0)
             limit = partner.kam_credit_limit
-            partner.kam_available_credit = limit - partner.kam_credit_exposure if limit else 0.0
+            partner.kam_available_credit = (
+                limit - partner.kam_credit_exposure if limit else 0.0
+            )
 
     @api.depends_context("company")
     def _compute_kam_payment_behaviour(self):
         behaviour = self._kam_payment_behaviour()
         for partner in self:
-            avg_late, on_time = behaviour.get(partner.commercial_partner_id.id, (0.0, 0.0))
+            avg_late, on_time = behaviour.get(
+                partner.commercial_partner_id.id, (0.0, 0.0)
+            )
             partner.kam_avg_days_late = avg_late
             partner.kam_paid_on_time_rate = on_time
 
@@ -189,7 +193,10 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     def _kam_credit_grace_sql(self, company):
         """SQL for the grace days of commercial partner ``cp``."""
-        return SQL("COALESCE(NULLIF(cp.kam_payment_grace_days, 0), %s)", company.kam_payment_grace_days)
+        return SQL(
+            "COALESCE(NULLIF(cp.kam_payment_grace_days, 0), %s)",
+            company.kam_payment_grace_days,
+        )
 
     def _kam_credit_figures(self, exclude_orders=None):
         """Exposure and overdue of the commercial entities of ``self``.
@@ -291,7 +298,9 @@ class ResPartner(models.Model):
         for values in result.values():
             for key in ("receivable", "draft", "to_invoice", "overdue"):
                 values[key] = currency.round(values[key])
-            values["exposure"] = currency.round(values["receivable"] + values["draft"] + values["to_invoice"])
+            values["exposure"] = currency.round(
+                values["receivable"] + values["draft"] + values["to_invoice"]
+            )
         return result
 
     def _kam_sales_12_months(self):
@@ -364,7 +373,10 @@ class ResPartner(models.Model):
                 since=today - timedelta(days=365),
             )
         )
-        return {pid: (float(late or 0), float(on_time or 0)) for pid, late, on_time in self.env.cr.fetchall()}
+        return {
+            pid: (float(late or 0), float(on_time or 0))
+            for pid, late, on_time in self.env.cr.fetchall()
+        }
 
     def _kam_lock_credit(self):
         """Write to the customer's row so that concurrent credit checks serialize.
@@ -399,7 +411,9 @@ class ResPartner(models.Model):
         """Give the credit manager an activity for every credit review that falls due."""
         today = fields.Date.context_today(self)
         activity_type = self.env.ref("kam_receivables.mail_activity_type_credit_review")
-        partners = self.search([("kam_credit_review_date", "<=", today), ("is_company", "=", True)])
+        partners = self.search(
+            [("kam_credit_review_date", "<=", today), ("is_company", "=", True)]
+        )
         pending = self.env["mail.activity"].search(
             [
                 ("res_model", "=", "res.partner"),
@@ -417,6 +431,8 @@ class ResPartner(models.Model):
             partner.activity_schedule(
                 "kam_receivables.mail_activity_type_credit_review",
                 date_deadline=partner.kam_credit_review_date,
-                summary=self.env._("Credit review of %(partner)s", partner=partner.display_name),
+                summary=self.env._(
+                    "Credit review of %(partner)s", partner=partner.display_name
+                ),
                 user_id=manager.id,
             )

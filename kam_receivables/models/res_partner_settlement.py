@@ -27,13 +27,19 @@ class ResPartner(models.Model):
         # reading user's record rules on journal items (KAMs have none).
         Line = self.env["account.move.line"].sudo()
         domain = self._kam_settlement_domain(company)
-        [(opening,)] = Line._read_group(domain + [("date", "<", date_from)], [], ["balance:sum"])
+        [(opening,)] = Line._read_group(
+            domain + [("date", "<", date_from)], [], ["balance:sum"]
+        )
         groups = Line._read_group(
             domain + [("date", ">=", date_from), ("date", "<=", date_to)],
             ["move_id"],
             ["debit:sum", "credit:sum"],
         )
-        kinds = dict(self.env["account.move"]._fields["move_type"]._description_selection(self.env))
+        kinds = dict(
+            self.env["account.move"]
+            ._fields["move_type"]
+            ._description_selection(self.env)
+        )
         currency = company.currency_id
         opening = currency.round(opening or 0.0)
         balance = opening
@@ -47,7 +53,11 @@ class ResPartner(models.Model):
                     "ref": move.ref or move.payment_reference or "",
                     "kind": kinds[move.move_type]
                     if move.move_type != "entry"
-                    else (move.origin_payment_id and self.env._("Payment") or kinds["entry"]),
+                    else (
+                        move.origin_payment_id
+                        and self.env._("Payment")
+                        or kinds["entry"]
+                    ),
                     "debit": debit,
                     "credit": credit,
                     "balance": currency.round(balance),
@@ -88,16 +98,23 @@ class ReportSettlementStatement(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         data = data or {}
         today = fields.Date.context_today(self)
-        date_from = fields.Date.to_date(data.get("date_from")) or today.replace(month=1, day=1)
+        date_from = fields.Date.to_date(data.get("date_from")) or today.replace(
+            month=1, day=1
+        )
         date_to = fields.Date.to_date(data.get("date_to")) or today
-        company = self.env["res.company"].browse(data.get("statement_company_id")) or self.env.company
+        company = (
+            self.env["res.company"].browse(data.get("statement_company_id"))
+            or self.env.company
+        )
         partners = self.env["res.partner"].browse(docids)
         return {
             "doc_ids": docids,
             "doc_model": "res.partner",
             "docs": partners,
             "statements": {
-                partner.id: partner._kam_settlement_statement(date_from, date_to, company)
+                partner.id: partner._kam_settlement_statement(
+                    date_from, date_to, company
+                )
                 for partner in partners
             },
         }

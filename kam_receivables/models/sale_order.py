@@ -1,6 +1,7 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import formatLang
@@ -50,13 +51,17 @@ class SaleOrder(models.Model):
             partners = orders.partner_id.with_company(company or self.env.company)
             figures = partners._kam_credit_figures()
             for order in orders:
-                commercial = order.partner_id.commercial_partner_id.with_company(company)
+                commercial = order.partner_id.commercial_partner_id.with_company(
+                    company
+                )
                 values = figures.get(commercial.id, {})
                 # sudo: the KAM sees the limit of their customer on the order
                 limit = commercial.sudo().credit_limit if commercial else 0.0
                 order.kam_credit_limit = limit
                 order.kam_overdue_amount = values.get("overdue", 0.0)
-                order.kam_available_credit = limit - values.get("exposure", 0.0) if limit else 0.0
+                order.kam_available_credit = (
+                    limit - values.get("exposure", 0.0) if limit else 0.0
+                )
 
     def write(self, vals):
         if (
@@ -65,7 +70,9 @@ class SaleOrder(models.Model):
             and not self.env.user.has_group("kam_receivables.group_credit_manager")
         ):
             raise AccessError(
-                self.env._("Only a credit manager can put an order on credit hold or release it.")
+                self.env._(
+                    "Only a credit manager can put an order on credit hold or release it."
+                )
             )
         return super().write(vals)
 
@@ -92,7 +99,9 @@ class SaleOrder(models.Model):
         blocked = checks.filtered(lambda c: c.result == "blocked")
         held = self.browse(blocked.order_id.ids)
         held._kam_credit_hold(blocked)
-        self.browse((checks - blocked).order_id.ids).filtered("kam_credit_hold")._kam_credit_release()
+        self.browse((checks - blocked).order_id.ids).filtered(
+            "kam_credit_hold"
+        )._kam_credit_release()
         for check in checks.filtered(lambda c: c.result == "warned"):
             self.browse(check.order_id.id).message_post(body=check._kam_message())
         to_confirm = self - held
@@ -105,8 +114,12 @@ class SaleOrder(models.Model):
         """The order's amount still to invoice, in company currency at the order date."""
         self.ensure_one()
         amount = 0.0
-        for line in self.order_line.filtered(lambda l: not l.display_type and l.product_uom_qty > 0):
-            remaining = (line.product_uom_qty - line.qty_invoiced) / line.product_uom_qty
+        for line in self.order_line.filtered(
+            lambda l: not l.display_type and l.product_uom_qty > 0
+        ):
+            remaining = (
+                line.product_uom_qty - line.qty_invoiced
+            ) / line.product_uom_qty
             amount += max(line.price_total * remaining, 0.0)
         if self.state in ("draft", "sent"):
             # paid online but not yet booked: the payment is created after confirmation
@@ -234,7 +247,10 @@ class SaleOrder(models.Model):
         for order in self.filtered(lambda o: o.state == "sale"):
             amount = order._kam_credit_order_amount()
             before = (amounts_before or {}).get(order.id)
-            if before is not None and order.company_id.currency_id.compare_amounts(amount, before) <= 0:
+            if (
+                before is not None
+                and order.company_id.currency_id.compare_amounts(amount, before) <= 0
+            ):
                 continue
             check = order._kam_credit_check()
             if check.result == "blocked":
@@ -251,7 +267,9 @@ class SaleOrder(models.Model):
     def action_kam_credit_override(self):
         self.ensure_one()
         if not self.env.user.has_group("kam_receivables.group_credit_manager"):
-            raise AccessError(self.env._("Only a credit manager can approve an order on credit hold."))
+            raise AccessError(
+                self.env._("Only a credit manager can approve an order on credit hold.")
+            )
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Approve Order on Credit Hold"),
@@ -264,7 +282,9 @@ class SaleOrder(models.Model):
     @api.model
     def _cron_kam_credit_recheck(self):
         """Re-check held orders (payments may have arrived) and tell the KAM."""
-        orders = self.search([("kam_credit_hold", "=", True), ("state", "in", ("draft", "sent"))])
+        orders = self.search(
+            [("kam_credit_hold", "=", True), ("state", "in", ("draft", "sent"))]
+        )
         for order in orders:
             try:
                 with self.env.cr.savepoint():
@@ -275,11 +295,15 @@ class SaleOrder(models.Model):
                 kam = order._kam_responsible_user()
                 order.message_post(
                     body=Markup("<p>%s</p>")
-                    % self.env._("The order passed the credit check again and was confirmed."),
+                    % self.env._(
+                        "The order passed the credit check again and was confirmed."
+                    ),
                     partner_ids=kam.partner_id.ids,
                 )
 
     def _kam_responsible_user(self):
         """The KAM to notify about this order: the acting KAM, else the salesperson."""
         self.ensure_one()
-        return self.partner_id.commercial_partner_id.kam_effective_user_id or self.user_id
+        return (
+            self.partner_id.commercial_partner_id.kam_effective_user_id or self.user_id
+        )

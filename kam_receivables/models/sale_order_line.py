@@ -12,7 +12,9 @@ class SaleOrderLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        lines.filtered(lambda l: not l.display_type).order_id._kam_credit_check_increase()
+        lines.filtered(
+            lambda l: not l.display_type
+        ).order_id._kam_credit_check_increase()
         return lines
 
     def write(self, vals):

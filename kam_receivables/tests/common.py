@@ -3,6 +3,7 @@
 from contextlib import contextmanager
 
 from odoo import Command, fields
+
 from odoo.addons.kam_management.tests.common import KamCommon
 
 
@@ -12,8 +13,12 @@ class KamReceivablesCommon(KamCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.user_credit_manager = cls._new_user("kam_credit_manager", "kam_receivables.group_credit_manager")
-        cls.user_accountant = cls._new_user("kam_accountant", "account.group_account_invoice")
+        cls.user_credit_manager = cls._new_user(
+            "kam_credit_manager", "kam_receivables.group_credit_manager"
+        )
+        cls.user_accountant = cls._new_user(
+            "kam_accountant", "account.group_account_invoice"
+        )
         cls.company.kam_credit_manager_id = cls.user_credit_manager
         cls.currency = cls.company.currency_id
         cls.customer = cls.env["res.partner"].create(
@@ -76,14 +81,22 @@ class KamReceivablesCommon(KamCommon):
             "invoice_date_due": due,
             "invoice_line_ids": [
                 Command.create(
-                    {"product_id": cls.product.id, "price_unit": amount, "tax_ids": [Command.clear()]}
+                    {
+                        "product_id": cls.product.id,
+                        "price_unit": amount,
+                        "tax_ids": [Command.clear()],
+                    }
                 )
             ],
         }
 
     @classmethod
-    def _invoice(cls, partner, amount, due, date=None, move_type="out_invoice", post=True):
-        move = cls.env["account.move"].create(cls._invoice_vals(partner, amount, due, date, move_type))
+    def _invoice(
+        cls, partner, amount, due, date=None, move_type="out_invoice", post=True
+    ):
+        move = cls.env["account.move"].create(
+            cls._invoice_vals(partner, amount, due, date, move_type)
+        )
         if post:
             move.action_post()
         return move
@@ -93,7 +106,12 @@ class KamReceivablesCommon(KamCommon):
         return (
             cls.env["account.payment.register"]
             .with_context(active_model="account.move", active_ids=invoice.ids)
-            .create({"amount": amount or invoice.amount_residual, "payment_date": date or cls.today})
+            .create(
+                {
+                    "amount": amount or invoice.amount_residual,
+                    "payment_date": date or cls.today,
+                }
+            )
             ._create_payments()
         )
 

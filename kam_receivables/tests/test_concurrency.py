@@ -21,23 +21,35 @@ class TestCreditCheckConcurrency(TransactionCase):
         super().setUp()
         with self.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {"tracking_disable": True})
-            partner = env["res.partner"].create({"name": "Concurrent Customer", "is_company": True})
+            partner = env["res.partner"].create(
+                {"name": "Concurrent Customer", "is_company": True}
+            )
             partner.credit_limit = 1000
-            product = env["product.product"].create({"name": "Concurrent Widget", "type": "service"})
+            product = env["product.product"].create(
+                {"name": "Concurrent Widget", "type": "service"}
+            )
             orders = env["sale.order"].create(
                 [
                     {
                         "partner_id": partner.id,
                         "order_line": [
                             Command.create(
-                                {"product_id": product.id, "price_unit": 600, "tax_id": [Command.clear()]}
+                                {
+                                    "product_id": product.id,
+                                    "price_unit": 600,
+                                    "tax_id": [Command.clear()],
+                                }
                             )
                         ],
                     }
                     for _i in range(2)
                 ]
             )
-            self.partner_id, self.product_id, self.order_ids = partner.id, product.id, orders.ids
+            self.partner_id, self.product_id, self.order_ids = (
+                partner.id,
+                product.id,
+                orders.ids,
+            )
         self.addCleanup(self._cleanup)
 
     def _cleanup(self):
@@ -56,15 +68,21 @@ class TestCreditCheckConcurrency(TransactionCase):
         def confirm(order_id):
             try:
                 with self.registry.cursor() as cr:
-                    env = api.Environment(cr, api.SUPERUSER_ID, {"tracking_disable": True})
-                    cr.execute("SELECT 1 FROM sale_order WHERE id = %s", (order_id,))  # snapshot
+                    env = api.Environment(
+                        cr, api.SUPERUSER_ID, {"tracking_disable": True}
+                    )
+                    cr.execute(
+                        "SELECT 1 FROM sale_order WHERE id = %s", (order_id,)
+                    )  # snapshot
                     tries = []
 
                     def attempt():
                         tries.append(1)
                         if len(tries) == 1:
                             # both transactions read the customer before either commits
-                            env["res.partner"].browse(self.partner_id).mapped("kam_credit_exposure")
+                            env["res.partner"].browse(self.partner_id).mapped(
+                                "kam_credit_exposure"
+                            )
                             barrier.wait()
                         env["sale.order"].browse(order_id).action_confirm()
 
@@ -72,7 +90,10 @@ class TestCreditCheckConcurrency(TransactionCase):
             except Exception as exc:  # noqa: BLE001 - reported to the main thread
                 errors.append(exc)
 
-        threads = [threading.Thread(target=confirm, args=(order_id,)) for order_id in self.order_ids]
+        threads = [
+            threading.Thread(target=confirm, args=(order_id,))
+            for order_id in self.order_ids
+        ]
         with mute_logger("odoo.service.model"):
             for thread in threads:
                 thread.start()

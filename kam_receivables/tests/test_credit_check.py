@@ -14,7 +14,9 @@ from .common import KamReceivablesCommon
 class TestCreditCheck(KamReceivablesCommon):
     def _hold_activities(self, order):
         activity_type = self.env.ref("kam_receivables.mail_activity_type_credit_hold")
-        return order.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+        return order.activity_ids.filtered(
+            lambda a: a.activity_type_id == activity_type
+        )
 
     def test_passes_under_limit(self):
         self._set_limit(self.customer, 1000)
@@ -77,7 +79,11 @@ class TestCreditCheck(KamReceivablesCommon):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "kam_receivables.sale_order_action_kam_credit_hold"
         )
-        held = self.env["sale.order"].with_user(self.user_credit_manager).search(safe_eval(action["domain"]))
+        held = (
+            self.env["sale.order"]
+            .with_user(self.user_credit_manager)
+            .search(safe_eval(action["domain"]))
+        )
         self.assertIn(order, held)
 
     def test_order_form_shows_available_credit(self):
@@ -92,7 +98,9 @@ class TestCreditCheck(KamReceivablesCommon):
 
     def test_several_orders_confirmed_together(self):
         self._set_limit(self.customer, 1000)
-        orders = self._order(amount=600) | self._order(partner=self.customer_contact, amount=600)
+        orders = self._order(amount=600) | self._order(
+            partner=self.customer_contact, amount=600
+        )
         action = orders.action_confirm()
         self.assertEqual(orders.mapped("state"), ["sale", "draft"])
         self.assertEqual(action["res_id"], orders[1].kam_credit_check_ids.id)
@@ -103,7 +111,9 @@ class TestCreditCheck(KamReceivablesCommon):
         self._invoice(self.customer, 50, self.today - timedelta(days=2))
         order = self._order(amount=10)
         order.action_confirm()
-        self.assertEqual(order.state, "sale", "overdue within the grace period does not block")
+        self.assertEqual(
+            order.state, "sale", "overdue within the grace period does not block"
+        )
         self._invoice(self.customer, 80, self.today - timedelta(days=10))
         order = self._order(amount=10)
         order.action_confirm()
@@ -117,7 +127,8 @@ class TestCreditCheck(KamReceivablesCommon):
         order.action_confirm()
         self.assertEqual(order.state, "draft")
         self.assertRecordValues(
-            order.kam_credit_check_ids, [{"result": "blocked", "mode": "approval", "credit_hold": True}]
+            order.kam_credit_check_ids,
+            [{"result": "blocked", "mode": "approval", "credit_hold": True}],
         )
         self.assertIn("credit hold", order.kam_credit_check_ids.reason)
 
@@ -129,7 +140,12 @@ class TestCreditCheck(KamReceivablesCommon):
         self.assertEqual(order.state, "sale")
         self.assertFalse(order.kam_credit_hold)
         self.assertEqual(order.kam_credit_check_ids.result, "warned")
-        self.assertTrue(any("Credit check: Warned" in body for body in order.message_ids.mapped("body")))
+        self.assertTrue(
+            any(
+                "Credit check: Warned" in body
+                for body in order.message_ids.mapped("body")
+            )
+        )
 
     def test_mode_configurable_per_risk_class(self):
         self.company.kam_credit_action_medium = "warn"
@@ -155,7 +171,9 @@ class TestCreditCheck(KamReceivablesCommon):
             )
         action = order.with_user(self.user_credit_manager).action_kam_credit_override()
         wizard_form = Form(
-            self.env[action["res_model"]].with_user(self.user_credit_manager).with_context(action["context"])
+            self.env[action["res_model"]]
+            .with_user(self.user_credit_manager)
+            .with_context(action["context"])
         )
         wizard_form.reason = "Bank guarantee received"
         wizard_form.save().action_override()
@@ -173,7 +191,9 @@ class TestCreditCheck(KamReceivablesCommon):
         order = self._order(amount=400)
         order.action_confirm()
         self.assertEqual(order.kam_credit_check_ids.mode, "block")
-        self.assertFalse(order.kam_credit_check_ids.with_user(self.user_credit_manager).can_override)
+        self.assertFalse(
+            order.kam_credit_check_ids.with_user(self.user_credit_manager).can_override
+        )
         wizard = (
             self.env["sale.order.credit.override"]
             .with_user(self.user_credit_manager)
@@ -189,30 +209,56 @@ class TestCreditCheck(KamReceivablesCommon):
             order.with_user(self.user_kam).kam_credit_hold = True
 
     def test_multi_currency_converted_at_order_date(self):
-        currency = self.env["res.currency"].with_context(active_test=False).search([("name", "=", "EUR")])
+        currency = (
+            self.env["res.currency"]
+            .with_context(active_test=False)
+            .search([("name", "=", "EUR")])
+        )
         if currency == self.currency:
-            currency = self.env["res.currency"].with_context(active_test=False).search([("name", "=", "CHF")])
+            currency = (
+                self.env["res.currency"]
+                .with_context(active_test=False)
+                .search([("name", "=", "CHF")])
+            )
         currency.active = True
         order_date = self.today - timedelta(days=10)
         self.env["res.currency.rate"].create(
             [
-                {"currency_id": currency.id, "name": order_date, "rate": 2.0, "company_id": self.company.id},
-                {"currency_id": currency.id, "name": self.today, "rate": 4.0, "company_id": self.company.id},
+                {
+                    "currency_id": currency.id,
+                    "name": order_date,
+                    "rate": 2.0,
+                    "company_id": self.company.id,
+                },
+                {
+                    "currency_id": currency.id,
+                    "name": self.today,
+                    "rate": 4.0,
+                    "company_id": self.company.id,
+                },
             ]
         )
-        pricelist = self.env["product.pricelist"].create({"name": "Foreign", "currency_id": currency.id})
+        pricelist = self.env["product.pricelist"].create(
+            {"name": "Foreign", "currency_id": currency.id}
+        )
         self._set_limit(self.customer, 600)
-        order = self._order(amount=1000, pricelist_id=pricelist.id, date_order=order_date)
+        order = self._order(
+            amount=1000, pricelist_id=pricelist.id, date_order=order_date
+        )
         self.assertEqual(order.currency_id, currency)
         order.action_confirm()
         # 1000 at 2.0 is 500 of company currency (today's rate would give 250)
         self.assertEqual(order.kam_credit_check_ids.order_amount, 500)
         self.assertEqual(order.state, "sale")
         # once confirmed, the order date (and its rate) is the confirmation's: 1000 / 4.0
-        order2 = self._order(amount=800, pricelist_id=pricelist.id, date_order=order_date)
+        order2 = self._order(
+            amount=800, pricelist_id=pricelist.id, date_order=order_date
+        )
         order2.action_confirm()
         self.assertEqual(order2.state, "draft")
-        self.assertRecordValues(order2.kam_credit_check_ids, [{"exposure": 250, "order_amount": 400}])
+        self.assertRecordValues(
+            order2.kam_credit_check_ids, [{"exposure": 250, "order_amount": 400}]
+        )
 
     def test_raising_quantity_on_confirmed_order(self):
         self._set_limit(self.customer, 500)
@@ -224,7 +270,9 @@ class TestCreditCheck(KamReceivablesCommon):
             order.order_line.product_uom_qty = 6
         self.assertEqual(order.order_line.product_uom_qty, 4)
         with self.assertRaisesMessage(UserError, "does not pass the credit check"):
-            order.order_line = [Command.create({"product_id": self.product.id, "price_unit": 300})]
+            order.order_line = [
+                Command.create({"product_id": self.product.id, "price_unit": 300})
+            ]
         order.order_line.product_uom_qty = 2  # lowering is always fine
 
     def test_portal_and_payment_paths_check(self):
@@ -256,13 +304,19 @@ class TestCreditCheck(KamReceivablesCommon):
         order = self._order(amount=400, require_payment=True, prepayment_percent=0.25)
         tx = self._online_payment(order, 100)
         tx._check_amount_and_confirm_order()
-        self.assertEqual(order.state, "draft", "300 left unpaid exceeds the limit of 100")
-        self.assertRecordValues(order.kam_credit_check_ids, [{"result": "blocked", "order_amount": 300}])
+        self.assertEqual(
+            order.state, "draft", "300 left unpaid exceeds the limit of 100"
+        )
+        self.assertRecordValues(
+            order.kam_credit_check_ids, [{"result": "blocked", "order_amount": 300}]
+        )
         order = self._order(amount=400, require_payment=True, prepayment_percent=0.25)
         tx = self._online_payment(order, 400)
         tx._check_amount_and_confirm_order()
         self.assertEqual(order.state, "sale")
-        self.assertRecordValues(order.kam_credit_check_ids, [{"result": "passed", "order_amount": 0}])
+        self.assertRecordValues(
+            order.kam_credit_check_ids, [{"result": "passed", "order_amount": 0}]
+        )
 
     def test_recheck_cron_confirms_after_payment(self):
         invoice = self._invoice(self.customer, 300, self.today - timedelta(days=30))
@@ -275,7 +329,10 @@ class TestCreditCheck(KamReceivablesCommon):
         self.env["sale.order"]._cron_kam_credit_recheck()
         self.assertEqual(order.state, "sale")
         self.assertFalse(order.kam_credit_hold)
-        self.assertEqual(order.kam_credit_check_ids.mapped("result"), ["passed", "blocked", "blocked"])
+        self.assertEqual(
+            order.kam_credit_check_ids.mapped("result"),
+            ["passed", "blocked", "blocked"],
+        )
         self.assertIn(self.user_kam.partner_id, order.message_ids[0].partner_ids)
 
     def test_check_records_follow_roles_and_companies(self):
@@ -285,13 +342,18 @@ class TestCreditCheck(KamReceivablesCommon):
         check = order.kam_credit_check_ids
         self.assertTrue(check.with_user(self.user_kam).has_access("read"))
         self.assertFalse(check.with_user(self.user_kam2).has_access("read"))
-        self.assertTrue(check.with_user(self.user_manager).has_access("read"), "the KAM's head of sales")
+        self.assertTrue(
+            check.with_user(self.user_manager).has_access("read"),
+            "the KAM's head of sales",
+        )
         self.assertTrue(check.with_user(self.user_director).has_access("read"))
         self.assertFalse(check.with_user(self.user_employee).has_access("read"))
         self.assertTrue(check.with_user(self.user_accountant).has_access("read"))
         with self.assertRaises(AccessError):
             check.with_user(self.user_credit_manager).write({"result": "passed"})
-        other_customer = self.env["res.partner"].create({"name": "C2 Customer", "is_company": True})
+        other_customer = self.env["res.partner"].create(
+            {"name": "C2 Customer", "is_company": True}
+        )
         order_c2 = (
             self.env["sale.order"]
             .with_company(self.company_2)
@@ -300,12 +362,18 @@ class TestCreditCheck(KamReceivablesCommon):
                     "partner_id": other_customer.id,
                     "user_id": self.user_kam_other_company.id,
                     "company_id": self.company_2.id,
-                    "order_line": [Command.create({"product_id": self.product.id, "price_unit": 5})],
+                    "order_line": [
+                        Command.create({"product_id": self.product.id, "price_unit": 5})
+                    ],
                 }
             )
         )
         order_c2.with_company(self.company_2).action_confirm()
-        check_c2 = self.env["kam.credit.check"].browse(order_c2.kam_credit_check_ids.ids)
+        check_c2 = self.env["kam.credit.check"].browse(
+            order_c2.kam_credit_check_ids.ids
+        )
         self.assertEqual(check_c2.company_id, self.company_2)
-        self.assertTrue(check_c2.with_user(self.user_kam_other_company).has_access("read"))
+        self.assertTrue(
+            check_c2.with_user(self.user_kam_other_company).has_access("read")
+        )
         self.assertFalse(check_c2.with_user(self.user_accountant).has_access("read"))

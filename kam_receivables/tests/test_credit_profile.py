@@ -17,7 +17,9 @@ class TestCreditProfile(KamReceivablesCommon):
         self._invoice(self.customer, 300, self.today - timedelta(days=10))
         self._invoice(self.customer, 200, self.today - timedelta(days=2))
         self._invoice(self.customer_contact, 100, self.today + timedelta(days=30))
-        draft = self._invoice(self.customer, 50, self.today + timedelta(days=30), post=False)
+        draft = self._invoice(
+            self.customer, 50, self.today + timedelta(days=30), post=False
+        )
         order = self._order(amount=1000)
         order.with_context(kam_credit_skip_check=True).action_confirm()
         self._order(amount=7777)  # a quotation is no exposure
@@ -41,7 +43,10 @@ class TestCreditProfile(KamReceivablesCommon):
 
     def test_payment_behaviour(self):
         late = self._invoice(
-            self.customer, 100, self.today - timedelta(days=20), self.today - timedelta(days=50)
+            self.customer,
+            100,
+            self.today - timedelta(days=20),
+            self.today - timedelta(days=50),
         )
         on_time = self._invoice(self.customer, 100, self.today + timedelta(days=5))
         self._pay(late, date=self.today)  # 20 days late
@@ -62,7 +67,9 @@ class TestCreditProfile(KamReceivablesCommon):
         )
         self.assertEqual(as_director.kam_credit_exposure, 400)
         # the second company has its own scope
-        self.assertEqual(as_director.with_company(self.company_2).kam_credit_exposure, 0)
+        self.assertEqual(
+            as_director.with_company(self.company_2).kam_credit_exposure, 0
+        )
 
     def test_only_credit_manager_changes_credit_data(self):
         # a KAM allowed to edit contacts still cannot touch the credit data
@@ -85,10 +92,18 @@ class TestCreditProfile(KamReceivablesCommon):
         as_kam.phone = "+1 555 0100"  # the rest of the customer stays editable
         as_kam.kam_credit_risk_class = "medium"  # unchanged value: allowed
         as_manager = self.customer.with_user(self.user_credit_manager)
-        as_manager.write({"credit_limit": 500, "kam_credit_hold": True, "kam_credit_risk_class": "high"})
+        as_manager.write(
+            {
+                "credit_limit": 500,
+                "kam_credit_hold": True,
+                "kam_credit_risk_class": "high",
+            }
+        )
         self.assertEqual(self.customer.with_user(self.user_kam).kam_credit_limit, 500)
         self.assertTrue(self.customer.with_user(self.user_kam).kam_credit_hold)
-        self.assertEqual(self.customer.with_user(self.user_accountant).credit_limit, 500)
+        self.assertEqual(
+            self.customer.with_user(self.user_accountant).credit_limit, 500
+        )
         with self.assertRaisesMessage(ValidationError, "cannot be negative"):
             as_manager.kam_payment_grace_days = -2
 
@@ -97,7 +112,10 @@ class TestCreditProfile(KamReceivablesCommon):
         self.env["res.partner"]._cron_kam_credit_review()
         self.env["res.partner"]._cron_kam_credit_review()  # once only
         activities = self.customer.activity_ids.filtered(
-            lambda a: a.activity_type_id == self.env.ref("kam_receivables.mail_activity_type_credit_review")
+            lambda a: (
+                a.activity_type_id
+                == self.env.ref("kam_receivables.mail_activity_type_credit_review")
+            )
         )
         self.assertEqual(len(activities), 1)
         self.assertEqual(activities.user_id, self.user_credit_manager)
@@ -106,7 +124,9 @@ class TestCreditProfile(KamReceivablesCommon):
 @tagged("post_install", "-at_install")
 class TestCreditCheckQueryCount(KamReceivablesCommon):
     def _confirm_query_count(self, partner):
-        self._order(partner).action_confirm()  # the first order of a customer subscribes it
+        self._order(
+            partner
+        ).action_confirm()  # the first order of a customer subscribes it
         order = self._order(partner)
         self.env.invalidate_all()
         self.cr.flush()
@@ -118,17 +138,23 @@ class TestCreditCheckQueryCount(KamReceivablesCommon):
         return self.cr.sql_log_count - start, order
 
     def _customer_with_invoices(self, size):
-        partner = self.env["res.partner"].create({"name": f"Customer {size}", "is_company": True})
+        partner = self.env["res.partner"].create(
+            {"name": f"Customer {size}", "is_company": True}
+        )
         self._set_limit(partner, 10**9)
         due = self.today + timedelta(days=30)
-        self.env["account.move"].create([self._invoice_vals(partner, 10, due)] * size).action_post()
+        self.env["account.move"].create(
+            [self._invoice_vals(partner, 10, due)] * size
+        ).action_post()
         return partner
 
     def test_query_count_independent_of_open_invoices(self):
         """Confirming costs as many queries for 5 open invoices as for 500."""
         counts = {}
         for size in (5, 500):
-            counts[size], order = self._confirm_query_count(self._customer_with_invoices(size))
+            counts[size], order = self._confirm_query_count(
+                self._customer_with_invoices(size)
+            )
             self.assertEqual(order.kam_credit_check_ids.exposure, 10 * size + 100)
         self.assertEqual(counts[5], counts[500])
         partner = self._customer_with_invoices(50)

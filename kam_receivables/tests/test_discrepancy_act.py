@@ -57,7 +57,9 @@ class TestDiscrepancyAct(KamReceivablesCommon):
         refund.with_user(self.user_accountant).action_post()
         act.action_done()
         self.assertEqual(act.state, "done")
-        self.assertEqual(self.invoice.amount_residual, 700)  # the credit note settles the claim
+        self.assertEqual(
+            self.invoice.amount_residual, 700
+        )  # the credit note settles the claim
 
     def test_credit_manager_approves_uneven_amount(self):
         act = self._act(100, quantity=3)
@@ -101,5 +103,7 @@ class TestDiscrepancyAct(KamReceivablesCommon):
         self.assertFalse(act.with_user(self.user_kam_other_company).has_access("read"))
         with self.assertRaises(AccessError):
             act.with_user(self.user_kam).unlink()
-        act.write({"line_ids": [Command.create({"product_id": self.product.id, "amount": 5})]})
+        act.write(
+            {"line_ids": [Command.create({"product_id": self.product.id, "amount": 5})]}
+        )
         self.assertEqual(act.amount_total, 15)

@@ -17,20 +17,31 @@ class TestReceivablesKpi(KamReceivablesCommon):
         self.assertEqual(ratio.unit, "percent")
         current = self._invoice(self.customer, 1000, self.today + timedelta(days=30))
         self._invoice(
-            self.customer_contact, 500, self.today - timedelta(days=10), self.today - timedelta(days=40)
+            self.customer_contact,
+            500,
+            self.today - timedelta(days=10),
+            self.today - timedelta(days=40),
         )
         self.assertEqual(
             collected._kam_compute(users, self.today, self.today),
             {self.user_kam.id: 0.0, self.user_kam2.id: 0.0},
         )
-        self.assertEqual(ratio._kam_compute(users, self.today, self.today)[self.user_kam.id], 33.33)
+        self.assertEqual(
+            ratio._kam_compute(users, self.today, self.today)[self.user_kam.id], 33.33
+        )
         self._pay(current, 300)
         values = collected._kam_compute(users, self.today, self.today)
         self.assertEqual(values, {self.user_kam.id: 300.0, self.user_kam2.id: 0.0})
-        self.assertEqual(ratio._kam_compute(users, self.today, self.today)[self.user_kam.id], 41.67)
+        self.assertEqual(
+            ratio._kam_compute(users, self.today, self.today)[self.user_kam.id], 41.67
+        )
         # grace pushes the old invoice out of "overdue"
         self.company.kam_payment_grace_days = 15
-        self.assertEqual(ratio._kam_compute(users, self.today, self.today)[self.user_kam.id], 0.0)
+        self.assertEqual(
+            ratio._kam_compute(users, self.today, self.today)[self.user_kam.id], 0.0
+        )
         # nothing is credited before the KAM owned the account
         yesterday = self.today - timedelta(days=1)
-        self.assertEqual(collected._kam_compute(users, yesterday, yesterday)[self.user_kam.id], 0.0)
+        self.assertEqual(
+            collected._kam_compute(users, yesterday, yesterday)[self.user_kam.id], 0.0
+        )

@@ -11,7 +11,9 @@ from .common import KamReceivablesCommon
 class TestReceivableAging(KamReceivablesCommon):
     def test_buckets(self):
         for days, amount in ((-5, 1), (10, 2), (45, 4), (75, 8), (120, 16)):
-            self._invoice(self.customer_contact, amount, self.today - timedelta(days=days))
+            self._invoice(
+                self.customer_contact, amount, self.today - timedelta(days=days)
+            )
         self._pay(self._invoice(self.customer, 1000, self.today - timedelta(days=200)))
         self.env.flush_all()
         Aging = self.env["kam.receivable.aging"]
@@ -31,18 +33,25 @@ class TestReceivableAging(KamReceivablesCommon):
         )
         self.assertEqual(totals, (1, 2, 4, 8, 16, 30, 31, 120))
         self.assertEqual(
-            set(Aging.search([("partner_id", "=", self.customer.id)]).kam_user_id.ids), {self.user_kam.id}
+            set(Aging.search([("partner_id", "=", self.customer.id)]).kam_user_id.ids),
+            {self.user_kam.id},
         )
 
     def test_access_per_role(self):
         self._invoice(self.customer, 10, self.today - timedelta(days=3))
-        other = self.env["res.partner"].create({"name": "Not mine", "user_id": self.user_kam2.id})
+        other = self.env["res.partner"].create(
+            {"name": "Not mine", "user_id": self.user_kam2.id}
+        )
         self._invoice(other, 20, self.today - timedelta(days=3))
         self.env.flush_all()
         Aging = self.env["kam.receivable.aging"]
         domain = [("partner_id", "in", (self.customer | other).ids)]
-        self.assertEqual(Aging.with_user(self.user_kam).search(domain).partner_id, self.customer)
-        self.assertEqual(Aging.with_user(self.user_kam2).search(domain).partner_id, other)
+        self.assertEqual(
+            Aging.with_user(self.user_kam).search(domain).partner_id, self.customer
+        )
+        self.assertEqual(
+            Aging.with_user(self.user_kam2).search(domain).partner_id, other
+        )
         self.assertEqual(len(Aging.with_user(self.user_accountant).search(domain)), 2)
         self.assertFalse(Aging.with_user(self.user_employee).has_access("read"))
         self.assertFalse(Aging.with_user(self.user_kam_other_company).search(domain))

@@ -22,7 +22,17 @@ class TestKamReceivablesTour(HttpCase):
         order = self.env["sale.order"].create(
             {
                 "partner_id": partner.id,
-                "order_line": [(0, 0, {"product_id": self.env["product.product"].create({"name": "Tour Widget"}).id})],
+                "order_line": [
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": self.env["product.product"]
+                            .create({"name": "Tour Widget"})
+                            .id
+                        },
+                    )
+                ],
             }
         )
         order.action_confirm()

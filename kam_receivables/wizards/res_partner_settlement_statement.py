@@ -39,7 +39,9 @@ class ResPartnerSettlementStatement(models.TransientModel):
     def _check_period(self):
         for wizard in self:
             if wizard.date_from > wizard.date_to:
-                raise UserError(self.env._("The statement period must start before it ends."))
+                raise UserError(
+                    self.env._("The statement period must start before it ends.")
+                )
 
     def _report_data(self):
         self.ensure_one()
@@ -53,7 +55,9 @@ class ResPartnerSettlementStatement(models.TransientModel):
     def action_print(self):
         self.ensure_one()
         report = self.env.ref("kam_receivables.action_report_settlement_statement")
-        return report.report_action(self.partner_id.commercial_partner_id, data=self._report_data())
+        return report.report_action(
+            self.partner_id.commercial_partner_id, data=self._report_data()
+        )
 
     def action_send(self):
         """Open the mail composer on the customer with the statement attached."""

@@ -1,6 +1,7 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
+
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -9,18 +10,28 @@ class SaleOrderCreditOverride(models.TransientModel):
     _name = "sale.order.credit.override"
     _description = "Approve an Order on Credit Hold"
 
-    order_id = fields.Many2one(comodel_name="sale.order", string="Order", required=True, readonly=True)
-    reason = fields.Text(required=True, help="Why the order may be confirmed despite the credit check.")
+    order_id = fields.Many2one(
+        comodel_name="sale.order", string="Order", required=True, readonly=True
+    )
+    reason = fields.Text(
+        required=True, help="Why the order may be confirmed despite the credit check."
+    )
 
     def action_override(self):
         self.ensure_one()
         if not self.env.user.has_group("kam_receivables.group_credit_manager"):
-            raise AccessError(self.env._("Only a credit manager can approve an order on credit hold."))
+            raise AccessError(
+                self.env._("Only a credit manager can approve an order on credit hold.")
+            )
         order = self.order_id
         if order.state not in ("draft", "sent"):
-            raise UserError(self.env._("%(order)s is not a quotation any more.", order=order.name))
+            raise UserError(
+                self.env._("%(order)s is not a quotation any more.", order=order.name)
+            )
         if not (self.reason or "").strip():
-            raise UserError(self.env._("Give the reason for approving %(order)s.", order=order.name))
+            raise UserError(
+                self.env._("Give the reason for approving %(order)s.", order=order.name)
+            )
         check = order._kam_credit_check()
         if check.result == "blocked" and check.mode == "block":
             raise UserError(
@@ -48,7 +59,9 @@ class SaleOrderCreditOverride(models.TransientModel):
         order._kam_credit_release()
         order.message_post(
             body=Markup("<p>%s</p>")
-            % self.env._("Approved despite the credit check: %(reason)s", reason=self.reason)
+            % self.env._(
+                "Approved despite the credit check: %(reason)s", reason=self.reason
+            )
         )
         order.with_context(kam_credit_skip_check=True).action_confirm()
         return {"type": "ir.actions.act_window_close"}
