@@ -19,7 +19,8 @@ class HrEmployee(models.Model):
         return res
 
     def _kam_request_job_description_acknowledgement(self):
-        """Employees moved into a job are asked to acknowledge its approved description."""
+        """Employees moved into a job are asked to acknowledge its approved
+        description."""
         if not self:
             return
         descriptions = (

@@ -87,7 +87,8 @@ class KamJobDescription(models.Model):
     substitute_job_id = fields.Many2one(
         "hr.job",
         string="Substitute",
-        help="The position that takes over the rights and duties while the holder is absent.",
+        help="The position that takes over the rights and duties while the holder is "
+        "absent.",
         check_company=True,
     )
     education_level = fields.Selection(
@@ -133,7 +134,6 @@ class KamJobDescription(models.Model):
     )
     approver_id = fields.Many2one(
         "res.users",
-        string="Approver",
         default=lambda self: self.env.company.kam_jd_approver_id,
         domain="[('share', '=', False)]",
         tracking=True,
@@ -285,8 +285,8 @@ class KamJobDescription(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "%(job)s cannot stand in for itself: choose another position as "
-                        "the substitute.",
+                        "%(job)s cannot stand in for itself: choose another position "
+                        "as the substitute.",
                         job=description.job_id.sudo().name,
                     )
                 )
@@ -296,7 +296,8 @@ class KamJobDescription(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "%(job)s cannot report to itself: choose the position it reports to.",
+                        "%(job)s cannot report to itself: choose the position it "
+                        "reports to.",
                         job=description.job_id.sudo().name,
                     )
                 )
@@ -319,8 +320,9 @@ class KamJobDescription(models.Model):
             if count > 1:
                 raise ValidationError(
                     self.env._(
-                        "%(job)s already has an approved job description in %(company)s: "
-                        "create a new version of it instead of approving a second one.",
+                        "%(job)s already has an approved job description in "
+                        "%(company)s: create a new version of it instead of approving "
+                        "a second one.",
                         job=job.name,
                         company=company.name,
                     )
@@ -338,8 +340,8 @@ class KamJobDescription(models.Model):
             if not description.item_ids.filtered("labour_code_limit"):
                 problems.append(
                     self.env._(
-                        "add the standard responsibility clause that limits liability to "
-                        "what the labour code allows"
+                        "add the standard responsibility clause that limits liability "
+                        "to what the labour code allows"
                     )
                 )
             if not description.agreement_line_ids:
@@ -412,13 +414,14 @@ class KamJobDescription(models.Model):
             if not description._kam_content_editable():
                 if description.state in FROZEN_STATES:
                     message = self.env._(
-                        "%(name)s is approved and frozen: create a new version to change it.",
+                        "%(name)s is approved and frozen: create a new version to "
+                        "change it.",
                         name=description.display_name,
                     )
                 else:
                     message = self.env._(
-                        "%(name)s is in agreement: only an approver may amend it now, or "
-                        "it must be sent back to draft.",
+                        "%(name)s is in agreement: only an approver may amend it now, "
+                        "or it must be sent back to draft.",
                         name=description.display_name,
                     )
                 raise UserError(message)
@@ -429,8 +432,8 @@ class KamJobDescription(models.Model):
             if "state" in vals:
                 raise UserError(
                     self.env._(
-                        "The state of a job description changes only through its buttons "
-                        "(submit, agree, approve, cancel)."
+                        "The state of a job description changes only through its "
+                        "buttons (submit, agree, approve, cancel)."
                     )
                 )
             content = [
@@ -443,18 +446,17 @@ class KamJobDescription(models.Model):
                 self._kam_check_content_editable()
         return super().write(vals)
 
-    def unlink(self):
-        self.check_access("unlink")
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_draft(self):
         for description in self:
             if description.state not in ("draft", "cancelled"):
                 raise UserError(
                     self.env._(
-                        "%(name)s has left the draft stage and is kept as a record: cancel "
-                        "it or let a new version supersede it.",
+                        "%(name)s has left the draft stage and is kept as a record: "
+                        "cancel it or let a new version supersede it.",
                         name=description.display_name,
                     )
                 )
-        return super().unlink()
 
     # ------------------------------------------------------------------
     # Texts
@@ -464,7 +466,6 @@ class KamJobDescription(models.Model):
 
         Returns a list of (number, text) in the description's language context."""
         self.ensure_one()
-        _ = self.env._
         # whoever may read the description may read the names of the positions it
         # names, even without access to the HR app
         doc = self.sudo()
@@ -473,7 +474,7 @@ class KamJobDescription(models.Model):
             doc.category, ""
         )
         clauses = [
-            _(
+            self.env._(
                 "The %(job)s belongs to the category of %(category)s.",
                 job=job,
                 category=category.lower(),
@@ -481,9 +482,9 @@ class KamJobDescription(models.Model):
         ]
         if doc.appointed_by_job_id and doc.proposed_by_job_id:
             clauses.append(
-                _(
-                    "The %(job)s is appointed to and dismissed from the position by order of "
-                    "the %(appointer)s, on the proposal of the %(proposer)s.",
+                self.env._(
+                    "The %(job)s is appointed to and dismissed from the position by "
+                    "order of the %(appointer)s, on the proposal of the %(proposer)s.",
                     job=job,
                     appointer=doc.appointed_by_job_id.name,
                     proposer=doc.proposed_by_job_id.name,
@@ -491,24 +492,24 @@ class KamJobDescription(models.Model):
             )
         elif doc.appointed_by_job_id:
             clauses.append(
-                _(
-                    "The %(job)s is appointed to and dismissed from the position by order of "
-                    "the %(appointer)s.",
+                self.env._(
+                    "The %(job)s is appointed to and dismissed from the position by "
+                    "order of the %(appointer)s.",
                     job=job,
                     appointer=doc.appointed_by_job_id.name,
                 )
             )
         else:
             clauses.append(
-                _(
-                    "The %(job)s is appointed to and dismissed from the position by order of "
-                    "the head of the company.",
+                self.env._(
+                    "The %(job)s is appointed to and dismissed from the position by "
+                    "order of the head of the company.",
                     job=job,
                 )
             )
         if doc.reports_to_job_id:
             clauses.append(
-                _(
+                self.env._(
                     "The %(job)s reports directly to the %(head)s.",
                     job=job,
                     head=doc.reports_to_job_id.name,
@@ -516,35 +517,38 @@ class KamJobDescription(models.Model):
             )
         else:
             clauses.append(
-                _("The %(job)s reports directly to the head of the company.", job=job)
+                self.env._(
+                    "The %(job)s reports directly to the head of the company.", job=job
+                )
             )
         if doc.substitute_job_id:
             clauses.append(
-                _(
-                    "While the %(job)s is absent, the %(substitute)s takes over the rights and "
-                    "duties of the position and answers for their proper performance.",
+                self.env._(
+                    "While the %(job)s is absent, the %(substitute)s takes over the "
+                    "rights and duties of the position and answers for their proper "
+                    "performance.",
                     job=job,
                     substitute=doc.substitute_job_id.name,
                 )
             )
         else:
             clauses.append(
-                _(
-                    "While the %(job)s is absent, the rights and duties of the position pass to "
-                    "the employee named in the company's order, who answers for their proper "
-                    "performance.",
+                self.env._(
+                    "While the %(job)s is absent, the rights and duties of the "
+                    "position pass to the employee named in the company's order, who "
+                    "answers for their proper performance.",
                     job=job,
                 )
             )
         education = dict(
             doc._fields["education_level"]._description_selection(doc.env)
         ).get(doc.education_level, "")
-        requirement = _(
+        requirement = self.env._(
             "A person with %(education)s education and at least %(years)s year(s) of "
             "experience%(field)s is appointed to the position of %(job)s.",
-            education=education.lower() or _("any"),
+            education=education.lower() or self.env._("any"),
             years=doc.experience_years,
-            field=_(" in %(field)s", field=doc.experience_field)
+            field=self.env._(" in %(field)s", field=doc.experience_field)
             if doc.experience_field
             else "",
             job=job,
@@ -583,7 +587,8 @@ class KamJobDescription(models.Model):
             if description.state != "draft":
                 raise UserError(
                     self.env._(
-                        "Only a draft can be sent for agreement; %(name)s is %(state)s.",
+                        "Only a draft can be sent for agreement; %(name)s is "
+                        "%(state)s.",
                         name=description.display_name,
                         state=description._kam_state_label(),
                     )
@@ -728,8 +733,8 @@ class KamJobDescription(models.Model):
         if not employee:
             raise UserError(
                 self.env._(
-                    "You do not hold the position %(job)s, so there is nothing for you to "
-                    "acknowledge in %(name)s.",
+                    "You do not hold the position %(job)s, so there is nothing for you "
+                    "to acknowledge in %(name)s.",
                     job=self.job_id.sudo().name,
                     name=self.display_name,
                 )
@@ -764,7 +769,8 @@ class KamJobDescription(models.Model):
             if description.state not in ("cancelled", "agreement"):
                 raise UserError(
                     self.env._(
-                        "Only a cancelled version or one in agreement can go back to draft."
+                        "Only a cancelled version or one in agreement can go back to "
+                        "draft."
                     )
                 )
         self.activity_unlink(
@@ -782,7 +788,8 @@ class KamJobDescription(models.Model):
         if self.state != "approved":
             raise UserError(
                 self.env._(
-                    "A new version starts from the approved one; %(name)s is %(state)s.",
+                    "A new version starts from the approved one; %(name)s is "
+                    "%(state)s.",
                     name=self.display_name,
                     state=self._kam_state_label(),
                 )
@@ -879,7 +886,6 @@ class KamJobDescription(models.Model):
     def _kam_report_sections(self):
         """[(roman, title, [(heading, [(number, text)])])] for the printed form."""
         self.ensure_one()
-        _ = self.env._
         items = self.item_ids.sorted(lambda i: (i.sequence, i.id))
 
         def rows(section):
@@ -890,17 +896,17 @@ class KamJobDescription(models.Model):
         general = [(None, self._kam_general_clauses() + rows("general"))]
         if rows("knowledge"):
             general.append(
-                (_("The holder of the position must know:"), rows("knowledge"))
+                (self.env._("The holder of the position must know:"), rows("knowledge"))
             )
         if rows("guided_by"):
             general.append(
-                (_("In the work the holder is guided by:"), rows("guided_by"))
+                (self.env._("In the work the holder is guided by:"), rows("guided_by"))
             )
         return [
-            ("I", _("General provisions"), general),
-            ("II", _("Duties"), [(None, rows("duty"))]),
-            ("III", _("Rights"), [(None, rows("right"))]),
-            ("IV", _("Responsibility"), [(None, rows("responsibility"))]),
+            ("I", self.env._("General provisions"), general),
+            ("II", self.env._("Duties"), [(None, rows("duty"))]),
+            ("III", self.env._("Rights"), [(None, rows("right"))]),
+            ("IV", self.env._("Responsibility"), [(None, rows("responsibility"))]),
         ]
 
     def _kam_report_acknowledgement_rows(self):

@@ -5,7 +5,8 @@ from odoo.tools import SQL
 
 
 class KamJobDescriptionAckReport(models.Model):
-    """Who holds a job with an approved description, and whether they acknowledged it."""
+    """Who holds a job with an approved description, and whether they acknowledged
+    it."""
 
     _name = "kam.job.description.ack.report"
     _description = "Job Description Acknowledgement Report"

@@ -62,8 +62,8 @@ class KamJobDescriptionAcknowledgement(models.Model):
             if not self.env.su and employee.user_id != self.env.user:
                 raise UserError(
                     self.env._(
-                        "You can acknowledge a job description only for yourself, not for "
-                        "%(employee)s.",
+                        "You can acknowledge a job description only for yourself, not "
+                        "for %(employee)s.",
                         employee=employee.name,
                     )
                 )
@@ -81,7 +81,8 @@ class KamJobDescriptionAcknowledgement(models.Model):
             ):
                 raise UserError(
                     self.env._(
-                        "%(employee)s does not hold the position %(job)s in %(company)s.",
+                        "%(employee)s does not hold the position %(job)s in "
+                        "%(company)s.",
                         employee=employee.name,
                         job=description.job_id.sudo().name,
                         company=description.company_id.name,
@@ -108,4 +109,8 @@ class KamJobDescriptionAcknowledgement(models.Model):
         return acks
 
     def write(self, vals):
-        raise UserError(self.env._("An acknowledgement cannot be changed once given."))
+        if vals:
+            raise UserError(
+                self.env._("An acknowledgement cannot be changed once given.")
+            )
+        return super().write(vals)

@@ -82,8 +82,8 @@ class KamJobDescriptionAgreement(models.Model):
             if any(line.description_id.state == "agreement" for line in self):
                 raise UserError(
                     self.env._(
-                        "Who agrees the document is settled once it is in agreement: send it "
-                        "back to draft to change the list."
+                        "Who agrees the document is settled once it is in agreement: "
+                        "send it back to draft to change the list."
                     )
                 )
         return super().write(vals)

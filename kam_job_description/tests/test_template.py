@@ -136,7 +136,9 @@ class TestJobDescriptionTemplate(JobDescriptionCommon):
     def test_choosing_a_kpi_sets_its_code(self):
         description = self._new_description()
         revenue = self.env.ref("kam_management.kam_kpi_revenue")
-        with Form(description.with_user(self.user_hr)) as form:
-            with form.duty_item_ids.edit(0) as duty:
-                duty.kpi_id = revenue
+        with (
+            Form(description.with_user(self.user_hr)) as form,
+            form.duty_item_ids.edit(0) as duty,
+        ):
+            duty.kpi_id = revenue
         self.assertEqual(description.duty_item_ids[0].kpi_code, "revenue")

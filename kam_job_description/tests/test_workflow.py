@@ -239,9 +239,11 @@ class TestJobDescriptionWorkflow(JobDescriptionCommon):
         with self.assertRaisesRegex(UserError, "already being prepared"):
             first.with_user(self.user_hr).action_new_version()
 
-        with Form(second.with_user(self.user_hr)) as form:
-            with form.duty_item_ids.new() as duty:
-                duty.text = "Trains the client's staff."
+        with (
+            Form(second.with_user(self.user_hr)) as form,
+            form.duty_item_ids.new() as duty,
+        ):
+            duty.text = "Trains the client's staff."
         self.assertEqual(second.duty_item_ids[-1].number, "2.3")
         self.assertEqual(
             first.state, "approved", "the old version stays in force until then"

@@ -149,5 +149,6 @@ class KamJobDescriptionCompare(models.TransientModel):
                 self.env._("After"),
             )
             wizard.difference_html = Markup(
-                '<table class="table table-sm o_kam_jd_compare">%s<tbody>%s</tbody></table>'
+                '<table class="table table-sm o_kam_jd_compare">'
+                "%s<tbody>%s</tbody></table>"
             ) % (header, rows)

@@ -63,7 +63,8 @@ class KamJobDescriptionEvidence(models.TransientModel):
             managers = managers.parent_id
         raise AccessError(
             self.env._(
-                "Only %(employee)s, their managers and HR can see the evidence of their duties.",
+                "Only %(employee)s, their managers and HR can see the evidence of "
+                "their duties.",
                 employee=employee.name,
             )
         )

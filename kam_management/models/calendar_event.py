@@ -14,7 +14,8 @@ class CalendarEvent(models.Model):
         res = super().write(vals)
         if self.env.context.get("kam_visit_sync"):
             return res
-        # Only events mirroring a visit (res_model is read with the event, no extra query).
+        # Only events mirroring a visit (res_model is read with the event, no extra
+        # query).
         visits = self.filtered(
             lambda event: event.res_model == "kam.visit"
         ).kam_visit_ids

@@ -15,7 +15,8 @@ class KamCompetitor(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     client_policy = fields.Html(
-        help="What is known of the competitor's client policy: discounts, terms, service."
+        help="What is known of the competitor's client policy: discounts, terms, "
+        "service."
     )
     intel_ids = fields.One2many(
         "kam.competitor.intel", "competitor_id", string="Intelligence"

@@ -68,11 +68,13 @@ class KamRefusalReport(models.Model):
         # The KAM is the one who owned the account on the document's date.
         return SQL(
             """
-            SELECT so.id * 2 AS id, 'refusal' AS kind, so.kam_refusal_reason_id AS reason_id,
+            SELECT so.id * 2 AS id, 'refusal' AS kind,
+                   so.kam_refusal_reason_id AS reason_id,
                    r.category, so.date_order::date AS date,
                    COALESCE(ka.user_id, so.user_id) AS user_id,
                    p.commercial_partner_id AS partner_id, so.company_id,
-                   so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1) AS amount,
+                   so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1)
+                       AS amount,
                    1 AS count
               FROM sale_order so
               JOIN res_partner p ON p.id = so.partner_id
@@ -91,7 +93,8 @@ class KamRefusalReport(models.Model):
               JOIN kam_refusal_reason r ON r.id = am.kam_return_reason_id
          LEFT JOIN kam_assignment ka ON ka.partner_id = am.commercial_partner_id
                    AND COALESCE(am.invoice_date, am.date) >= ka.date_from
-                   AND (ka.date_to IS NULL OR COALESCE(am.invoice_date, am.date) <= ka.date_to)
+                   AND (ka.date_to IS NULL
+                        OR COALESCE(am.invoice_date, am.date) <= ka.date_to)
              WHERE am.move_type = 'out_refund' AND am.state = 'posted'
             """
         )

@@ -36,8 +36,8 @@ class KamTier(models.Model):
     )
     min_annual_revenue = fields.Monetary(
         currency_field="currency_id",
-        help="Revenue over the last 12 months from which an account belongs to this tier "
-        "(used by the automatic classification).",
+        help="Revenue over the last 12 months from which an account belongs to this "
+        "tier (used by the automatic classification).",
     )
     partner_ids = fields.One2many("res.partner", "kam_tier_id", string="Accounts")
     partner_count = fields.Integer(compute="_compute_partner_count")
@@ -79,7 +79,8 @@ class KamTier(models.Model):
             if tier.visit_interval_days <= 0 or tier.call_interval_days <= 0:
                 raise ValidationError(
                     self.env._(
-                        "The visit and call intervals of tier %(tier)s must be at least one day.",
+                        "The visit and call intervals of tier %(tier)s must be at "
+                        "least one day.",
                         tier=tier.display_name,
                     )
                 )
@@ -90,14 +91,16 @@ class KamTier(models.Model):
             if not 0 <= tier.max_discount <= 100:
                 raise ValidationError(
                     self.env._(
-                        "The discount authority of tier %(tier)s must be between 0 and 100%%.",
+                        "The discount authority of tier %(tier)s must be between 0 and "
+                        "100%%.",
                         tier=tier.display_name,
                     )
                 )
             if tier.min_annual_revenue < 0:
                 raise ValidationError(
                     self.env._(
-                        "The minimum annual revenue of tier %(tier)s cannot be negative.",
+                        "The minimum annual revenue of tier %(tier)s cannot be "
+                        "negative.",
                         tier=tier.display_name,
                     )
                 )

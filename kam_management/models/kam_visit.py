@@ -118,7 +118,8 @@ class KamVisit(models.Model):
         string="Why Planned",
         readonly=True,
         copy=False,
-        help="Set by the weekly plan: days since the last completed contact against the interval.",
+        help="Set by the weekly plan: days since the last completed contact against "
+        "the interval.",
     )
     is_generated = fields.Boolean(string="From Weekly Plan", readonly=True, copy=False)
     sale_order_ids = fields.One2many("sale.order", "kam_visit_id", string="Orders")
@@ -266,8 +267,9 @@ class KamVisit(models.Model):
                 activity_ids=[Command.clear()],
             )
             vals_list.append(vals)
-        # The event only mirrors the visit, whose own access rules allowed this change; the
-        # KAM is the organizer and sole attendee, so no invitation mail is sent to them.
+        # The event only mirrors the visit, whose own access rules allowed this change;
+        # the KAM is the organizer and sole attendee, so no invitation mail is sent to
+        # them.
         events = (
             self.env["calendar.event"]
             .sudo()
@@ -312,7 +314,8 @@ class KamVisit(models.Model):
             if visit.state not in ("planned", "missed"):
                 raise UserError(
                     self.env._(
-                        "Only a planned or missed contact can be marked done: %(visit)s.",
+                        "Only a planned or missed contact can be marked done: "
+                        "%(visit)s.",
                         visit=visit.display_name,
                     )
                 )

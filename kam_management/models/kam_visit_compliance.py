@@ -22,7 +22,8 @@ class KamVisit(models.Model):
 
     @api.model
     def _kam_compliance_domain(self, users, date_from, date_to):
-        """Contacts of ``users`` planned in the period (dates inclusive), cancelled ones aside."""
+        """Contacts of ``users`` planned in the period (dates inclusive), cancelled ones
+        aside."""
         return [
             ("user_id", "in", users.ids),
             ("company_id", "in", self.env.companies.ids),
@@ -37,7 +38,8 @@ class KamVisit(models.Model):
 
     @api.model
     def _kam_compliance(self, users, date_from, date_to):
-        """``{user_id: {planned, done, missed, open, done_on_time, on_time_rate, overdue_accounts}}``.
+        """``{user_id: {planned, done, missed, open, done_on_time, on_time_rate,
+        overdue_accounts}}``.
 
         ``planned`` counts every contact planned in the period (done, missed or still
         open); ``on_time_rate`` is the share, in %, of the decided contacts (done or

@@ -16,12 +16,13 @@ class ResCompany(models.Model):
     kam_renewal_notice_days = fields.Integer(
         string="Renewal Notice (days)",
         default=30,
-        help="The KAM gets a renewal activity this many days before a contract's renewal date.",
+        help="The KAM gets a renewal activity this many days before a contract's "
+        "renewal date.",
     )
     kam_auto_classify = fields.Boolean(
         string="Classify Key Accounts Automatically",
-        help="Each month, compare every key account's revenue of the last 12 months with "
-        "the tiers' minimum annual revenue.",
+        help="Each month, compare every key account's revenue of the last 12 months "
+        "with the tiers' minimum annual revenue.",
     )
     kam_classify_apply = fields.Boolean(
         string="Apply Proposed Tiers",

@@ -22,13 +22,15 @@ class ResCompany(models.Model):
     kam_visit_grace_days = fields.Integer(
         string="Visit Grace Period (days)",
         default=1,
-        help="A planned visit or call not done this many days after its start becomes missed.",
+        help="A planned visit or call not done this many days after its start becomes "
+        "missed.",
     )
     kam_visit_plan_weekday = fields.Selection(
         WEEKDAYS,
         string="Weekly Plan Day",
         default="4",
-        help="Day of the week on which next week's visit and call plan is generated for every KAM.",
+        help="Day of the week on which next week's visit and call plan is generated "
+        "for every KAM.",
     )
     kam_visit_max_per_day = fields.Integer(string="Max Visits per Day", default=4)
     kam_call_max_per_day = fields.Integer(string="Max Calls per Day", default=10)
@@ -48,7 +50,8 @@ class ResCompany(models.Model):
             if company.kam_visit_max_per_day < 0 or company.kam_call_max_per_day < 0:
                 raise ValidationError(
                     self.env._(
-                        "The daily visit and call limits of %(company)s cannot be negative.",
+                        "The daily visit and call limits of %(company)s cannot be "
+                        "negative.",
                         company=company.display_name,
                     )
                 )

@@ -56,7 +56,8 @@ class ResPartner(models.Model):
         search="_search_kam_access_user_ids",
         compute_sudo=True,
         help="The KAM, the backup KAM and the heads of sales they report to. Record "
-        "rules of key-account data use this field (see security/kam_management_rules.xml).",
+        "rules of key-account data use this field (see "
+        "security/kam_management_rules.xml).",
     )
     kam_assignment_ids = fields.One2many(
         "kam.assignment", "partner_id", string="Ownership History"
@@ -72,7 +73,8 @@ class ResPartner(models.Model):
     kam_renewal_date = fields.Date(
         string="Renewal Date",
         tracking=True,
-        help="The KAM gets a renewal activity the number of days set in Settings before.",
+        help="The KAM gets a renewal activity the number of days set in Settings "
+        "before.",
     )
     kam_account_plan = fields.Html(
         string="Account Plan",
@@ -87,7 +89,8 @@ class ResPartner(models.Model):
         string="Proposed Tier",
         readonly=True,
         copy=False,
-        help="Tier proposed by the monthly classification from the last 12 months' revenue.",
+        help="Tier proposed by the monthly classification from the last 12 months' "
+        "revenue.",
     )
     kam_currency_id = fields.Many2one(
         "res.currency", compute="_compute_kam_revenue", compute_sudo=True
@@ -355,7 +358,8 @@ class ResPartner(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "The backup KAM of %(account)s must be someone else than the KAM %(kam)s.",
+                        "The backup KAM of %(account)s must be someone else than the "
+                        "KAM %(kam)s.",
                         account=partner.display_name,
                         kam=partner.kam_user_id.name,
                     )
@@ -367,8 +371,8 @@ class ResPartner(models.Model):
         if not self.env.user.has_group("kam_management.group_kam_manager"):
             raise AccessError(
                 self.env._(
-                    "Only a Head of Sales can change the tier, the KAM or the backup KAM "
-                    "of a key account."
+                    "Only a Head of Sales can change the tier, the KAM or the backup "
+                    "KAM of a key account."
                 )
             )
 
@@ -459,14 +463,16 @@ class ResPartner(models.Model):
                 )
 
     def _kam_tier_for_revenue(self, tiers):
-        """The tier with the highest threshold the account's 12-month revenue reaches."""
+        """The tier with the highest threshold the account's 12-month revenue
+        reaches."""
         self.ensure_one()
         reached = tiers.filtered(lambda t: t.min_annual_revenue <= self.kam_revenue_12m)
         return reached.sorted("min_annual_revenue", reverse=True)[:1]
 
     @api.model
     def _cron_kam_classify(self):
-        """Propose, or apply, each key account's tier from its last 12 months' revenue."""
+        """Propose, or apply, each key account's tier from its last 12 months'
+        revenue."""
         for company in self.env["res.company"].search(
             [("kam_auto_classify", "=", True)]
         ):
@@ -496,7 +502,8 @@ class ResPartner(models.Model):
                         {"kam_tier_id": tier.id, "kam_proposed_tier_id": False}
                     )
                     body = self.env._(
-                        "Tier changed from %(old)s to %(new)s (revenue 12 months: %(revenue).2f).",
+                        "Tier changed from %(old)s to %(new)s (revenue 12 months: "
+                        "%(revenue).2f).",
                         **values,
                     )
                 else:

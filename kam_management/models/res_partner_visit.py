@@ -42,7 +42,8 @@ class ResPartner(models.Model):
         store=True,
         readonly=False,
         string="Last Visit",
-        help="Date of the last visit marked done (can be set by hand for history from before).",
+        help="Date of the last visit marked done (can be set by hand for history from "
+        "before).",
     )
     kam_last_call_date = fields.Date(
         compute="_compute_kam_last_contact_dates",
@@ -81,7 +82,8 @@ class ResPartner(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "The visit and call intervals of %(partner)s cannot be negative.",
+                        "The visit and call intervals of %(partner)s cannot be "
+                        "negative.",
                         partner=partner.display_name,
                     )
                 )

@@ -112,8 +112,8 @@ class SaleOrder(models.Model):
             return message
         if self.kam_approval_state == "rejected":
             intro = self.env._(
-                "The head of sales rejected the discounts of %(order)s. Lower them before "
-                "confirming:",
+                "The head of sales rejected the discounts of %(order)s. Lower them "
+                "before confirming:",
                 order=self.name,
             )
         else:
@@ -182,8 +182,8 @@ class SaleOrder(models.Model):
         if not approver:
             raise UserError(
                 self.env._(
-                    "Nobody can approve the discounts of %(order)s: give a colleague the "
-                    "Head of Sales role.",
+                    "Nobody can approve the discounts of %(order)s: give a colleague "
+                    "the Head of Sales role.",
                     order=self.name,
                 )
             )
@@ -213,7 +213,8 @@ class SaleOrder(models.Model):
             if self.env.user in (order.user_id | order.create_uid):
                 raise UserError(
                     self.env._(
-                        "You cannot approve or reject the discounts of your own order %(order)s.",
+                        "You cannot approve or reject the discounts of your own order "
+                        "%(order)s.",
                         order=order.name,
                     )
                 )

@@ -21,7 +21,8 @@ class TestKamDemo(TransactionCase):
         )
         self.assertTrue(accounts.filtered("kam_is_active_client"))
         self.assertTrue(accounts.filtered(lambda a: not a.kam_is_active_client))
-        # Ownership history starts before the oldest order and credits the KAM of the day.
+        # Ownership history starts before the oldest order and credits the KAM of the
+        # day.
         orders = self.env["sale.order"].search(
             [("partner_id", "in", accounts.ids), ("state", "=", "sale")]
         )

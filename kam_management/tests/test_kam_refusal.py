@@ -37,7 +37,7 @@ class TestKamRefusal(KamCommon):
         wizard = Form(
             self.env["sale.order.refuse"]
             .with_user(self.user_kam)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         wizard.reason_id = self.reason
         wizard.note = "Competitor offered 8% less"

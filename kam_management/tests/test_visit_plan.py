@@ -19,7 +19,8 @@ class TestVisitPlan(KamVisitCommon):
     def _due_accounts(self, count, due_on=MONDAY, user=None, prefix="Account"):
         """``count`` accounts whose visit fell due ``due_on`` minus 0..count-1 days.
 
-        Account 0 is the least overdue, the last one the most. Calls are not due in the week.
+        Account 0 is the least overdue, the last one the most. Calls are not due in the
+        week.
         """
         return self.env["res.partner"].concat(
             *(

@@ -71,7 +71,8 @@ class TestVisitPlanQueries(KamVisitCommon):
         )
 
     def _count_queries(self, wizard):
-        # As assertQueryCount does: flushed before and after, no random garbage collection.
+        # As assertQueryCount does: flushed before and after, no random garbage
+        # collection.
         with patch("random.random", lambda: 1):
             self.env.flush_all()
             self.env.cr.flush()

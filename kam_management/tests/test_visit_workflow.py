@@ -103,7 +103,8 @@ class TestVisitWorkflow(KamVisitCommon):
         today = fields.Date.context_today(self.env["res.partner"])
         self.account.kam_last_call_date = today - timedelta(days=7)
         self.assertFalse(self.account.kam_call_overdue, "due today, not overdue yet")
-        # Tomorrow the account is overdue: the stored flag is refreshed by the daily cron.
+        # Tomorrow the account is overdue: the stored flag is refreshed by the daily
+        # cron.
         self.env.cr.execute(
             "UPDATE res_partner SET kam_next_call_date = %s WHERE id = %s",
             (today - timedelta(days=1), self.account.id),

@@ -9,7 +9,8 @@ class AccountMoveReversal(models.TransientModel):
     kam_return_reason_id = fields.Many2one(
         "kam.refusal.reason",
         string="Return Reason",
-        help="Why the key account returns goods or gets a credit; set on the credit notes.",
+        help="Why the key account returns goods or gets a credit; set on the credit "
+        "notes.",
     )
 
     def _prepare_default_reversal(self, move):

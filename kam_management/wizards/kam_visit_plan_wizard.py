@@ -57,8 +57,8 @@ class KamVisitPlanWizard(models.TransientModel):
         default=lambda self: self.env.company.kam_call_max_per_day
     )
     include_prospects = fields.Boolean(
-        help="Also plan the KAMs' prospects: partners with a KAM but no key-account tier yet, "
-        "by their own visit and call intervals."
+        help="Also plan the KAMs' prospects: partners with a KAM but no key-account "
+        "tier yet, by their own visit and call intervals."
     )
     state = fields.Selection(
         [("draft", "Draft"), ("done", "Done")], default="draft", required=True
@@ -66,7 +66,8 @@ class KamVisitPlanWizard(models.TransientModel):
     visit_ids = fields.Many2many("kam.visit", string="Planned Contacts", readonly=True)
     leftovers = fields.Json(
         readonly=True,
-        help="Contacts that fell due but did not fit in the week: account, KAM, type, due date, why.",
+        help="Contacts that fell due but did not fit in the week: account, KAM, type, "
+        "due date, why.",
     )
     leftover_html = fields.Html(
         compute="_compute_leftover_html", string="Not Planned", sanitize=False
@@ -122,7 +123,8 @@ class KamVisitPlanWizard(models.TransientModel):
             Markup("<th>%s</th>") % escape(header) for header in headers
         )
         return Markup(
-            '<table class="table table-sm o_kam_visit_leftovers"><thead><tr>%s</tr></thead><tbody>%s</tbody></table>'
+            '<table class="table table-sm o_kam_visit_leftovers">'
+            "<thead><tr>%s</tr></thead><tbody>%s</tbody></table>"
         ) % (head, rows)
 
     # ------------------------------------------------------------------
@@ -214,7 +216,8 @@ class KamVisitPlanWizard(models.TransientModel):
         One work-intervals computation per resource calendar, for all its KAMs at once.
         """
         company = self.company_id
-        # Employee records are HR-restricted; only their schedule and resource are read here.
+        # Employee records are HR-restricted; only their schedule and resource are read
+        # here.
         employees = (
             self.env["hr.employee"]
             .sudo()
@@ -259,7 +262,8 @@ class KamVisitPlanWizard(models.TransientModel):
         return result
 
     def _kam_existing_contacts(self, partners, week_days):
-        """Accounts already contacted (planned or done) in the week and the slots they use."""
+        """Accounts already contacted (planned or done) in the week and the slots they
+        use."""
         start = datetime.combine(week_days[0] - timedelta(days=1), time.min)
         stop = datetime.combine(week_days[-1] + timedelta(days=2), time.min)
         existing = self.env["kam.visit"].search_fetch(
@@ -409,7 +413,8 @@ class KamVisitPlanWizard(models.TransientModel):
             )
         else:
             why = self.env._(
-                "No working day in the week (leave, public holidays or no working schedule)."
+                "No working day in the week (leave, public holidays or no working "
+                "schedule)."
             )
         return {
             "partner_id": candidate["partner"].id,
@@ -458,7 +463,8 @@ class KamVisitPlanWizard(models.TransientModel):
             wizard._kam_notify_leftovers()
 
     def _kam_notify_leftovers(self):
-        """Tell each KAM which of their due contacts did not fit (the cron has no screen)."""
+        """Tell each KAM which of their due contacts did not fit (the cron has no
+        screen)."""
         self.ensure_one()
         per_user = defaultdict(list)
         for item in self.leftovers or []:
@@ -468,7 +474,8 @@ class KamVisitPlanWizard(models.TransientModel):
             self.env["mail.thread"].message_notify(
                 partner_ids=user.partner_id.ids,
                 subject=self.env._(
-                    "Weekly plan: %(count)s contacts did not fit in the week of %(week)s",
+                    "Weekly plan: %(count)s contacts did not fit in the week of "
+                    "%(week)s",
                     count=len(items),
                     week=fields.Date.to_string(self.week_start),
                 ),

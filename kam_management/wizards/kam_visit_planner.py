@@ -24,7 +24,8 @@ def distance_km(point_a, point_b):
 
 
 def nearest_neighbour_route(stops):
-    """Order ``stops`` (dicts with ``point``: (lat, lon) or None) as a nearest-neighbour route.
+    """Order ``stops`` (dicts with ``point``: (lat, lon) or None) as a nearest-neighbour
+    route.
 
     The route starts at the first stop that has coordinates (the stops come most overdue
     first); stops without coordinates follow in their original order.
@@ -43,7 +44,8 @@ def nearest_neighbour_route(stops):
 
 
 def place_in_intervals(intervals, cursor, hours):
-    """First start >= ``cursor`` where ``hours`` fit in one of the day's work ``intervals``.
+    """First start >= ``cursor`` where ``hours`` fit in one of the day's work
+    ``intervals``.
 
     ``intervals`` are (start, stop) aware datetimes in order. When nothing fits any more
     the contact goes right after the cursor (the daily caps are the planner's limit).

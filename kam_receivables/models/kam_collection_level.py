@@ -24,7 +24,8 @@ class KamCollectionLevel(models.Model):
     )
     days_overdue = fields.Integer(
         required=True,
-        help="Reached when the customer's oldest overdue receivable is this many days past due.",
+        help="Reached when the customer's oldest overdue receivable is this many days "
+        "past due.",
     )
     send_email = fields.Boolean(string="Send E-mail")
     mail_template_id = fields.Many2one(
@@ -52,21 +53,24 @@ class KamCollectionLevel(models.Model):
             if level.days_overdue < 1:
                 raise ValidationError(
                     self.env._(
-                        "The collection level %(level)s must start at least one day overdue.",
+                        "The collection level %(level)s must start at least one day "
+                        "overdue.",
                         level=level.name,
                     )
                 )
             if level.send_email and not level.mail_template_id:
                 raise ValidationError(
                     self.env._(
-                        "The collection level %(level)s sends an e-mail: choose its template.",
+                        "The collection level %(level)s sends an e-mail: choose its "
+                        "template.",
                         level=level.name,
                     )
                 )
 
     @api.model
     def _kam_overdue_days(self, company):
-        """Days overdue of the oldest open receivable, per commercial partner: one query."""
+        """Days overdue of the oldest open receivable, per commercial partner: one
+        query."""
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
@@ -93,7 +97,7 @@ class KamCollectionLevel(models.Model):
     @api.model
     def _cron_kam_collection(self):
         """Escalate each overdue customer once per level reached; reset when paid up."""
-        for company in self.search([]).company_id:
+        for (company,) in self._read_group([], ["company_id"]):
             levels = self.search([("company_id", "=", company.id)])
             overdue_days = self._kam_overdue_days(company)
             Partner = self.env["res.partner"].with_company(company)
@@ -143,13 +147,15 @@ class KamCollectionLevel(models.Model):
                 )
             )
         if self.set_credit_hold and not partner.kam_credit_hold:
-            # sudo: the collection cron puts customers on hold on the credit manager's behalf
+            # sudo: the collection cron puts customers on hold on the credit manager's
+            # behalf
             partner.sudo().kam_credit_hold = True
             done.append(self.env._("put on credit hold"))
         partner.message_post(
             body=Markup("<p>%s</p>")
             % self.env._(
-                "Collection level %(level)s reached (%(days)s days overdue): %(actions)s.",
+                "Collection level %(level)s reached (%(days)s days overdue): "
+                "%(actions)s.",
                 level=self.name,
                 days=days,
                 actions=", ".join(done) or self.env._("no action"),

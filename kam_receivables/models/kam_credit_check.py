@@ -14,7 +14,6 @@ class KamCreditCheck(models.Model):
 
     order_id = fields.Many2one(
         comodel_name="sale.order",
-        string="Order",
         required=True,
         readonly=True,
         ondelete="cascade",
@@ -47,14 +46,15 @@ class KamCreditCheck(models.Model):
     exposure = fields.Monetary(
         readonly=True,
         currency_field="currency_id",
-        help="Exposure before this order: open receivables, draft invoices and confirmed "
-        "orders not yet invoiced.",
+        help="Exposure before this order: open receivables, draft invoices and "
+        "confirmed orders not yet invoiced.",
     )
     order_amount = fields.Monetary(
         string="This Order",
         readonly=True,
         currency_field="currency_id",
-        help="The order's amount still to invoice, in company currency at the order date.",
+        help="The order's amount still to invoice, in company currency at the order "
+        "date.",
     )
     overdue_amount = fields.Monetary(
         string="Overdue", readonly=True, currency_field="currency_id"
@@ -151,7 +151,8 @@ class KamCreditCheck(models.Model):
             self.env._("Credit check: %(result)s", result=result),
             *(self.reason or "").splitlines(),
             self.env._(
-                "Limit %(limit)s, exposure %(exposure)s, this order %(order)s, overdue %(overdue)s.",
+                "Limit %(limit)s, exposure %(exposure)s, this order %(order)s, overdue "
+                "%(overdue)s.",
                 limit=fmt(self.credit_limit),
                 exposure=fmt(self.exposure),
                 order=fmt(self.order_amount),

@@ -5,7 +5,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 
 class KamDiscrepancyAct(models.Model):
-    """An act on a shortage, damage or wrong charge that ends in a credit note (2.14)."""
+    """An act on a shortage, damage or wrong charge that ends in a credit note
+    (2.14)."""
 
     _name = "kam.discrepancy.act"
     _description = "Discrepancy Act"
@@ -22,7 +23,6 @@ class KamDiscrepancyAct(models.Model):
     )
     invoice_id = fields.Many2one(
         comodel_name="account.move",
-        string="Invoice",
         required=True,
         tracking=True,
         index=True,
@@ -83,7 +83,6 @@ class KamDiscrepancyAct(models.Model):
     )
     credit_note_id = fields.Many2one(
         comodel_name="account.move",
-        string="Credit Note",
         readonly=True,
         copy=False,
     )
@@ -115,7 +114,8 @@ class KamDiscrepancyAct(models.Model):
             if invoice.move_type != "out_invoice" or invoice.state != "posted":
                 raise ValidationError(
                     self.env._(
-                        "A discrepancy act refers to a posted customer invoice, not %(move)s.",
+                        "A discrepancy act refers to a posted customer invoice, not "
+                        "%(move)s.",
                         move=invoice.name,
                     )
                 )
@@ -130,7 +130,8 @@ class KamDiscrepancyAct(models.Model):
             if invoice.company_id != act.company_id:
                 raise ValidationError(
                     self.env._(
-                        "The act and invoice %(invoice)s belong to different companies.",
+                        "The act and invoice %(invoice)s belong to different "
+                        "companies.",
                         invoice=invoice.name,
                     )
                 )
@@ -153,8 +154,8 @@ class KamDiscrepancyAct(models.Model):
             ):
                 raise ValidationError(
                     self.env._(
-                        "The discrepancy acts on %(invoice)s claim %(claimed)s, more than the invoice's "
-                        "untaxed amount of %(invoiced)s.",
+                        "The discrepancy acts on %(invoice)s claim %(claimed)s, more "
+                        "than the invoice's untaxed amount of %(invoiced)s.",
                         invoice=act.invoice_id.name,
                         claimed=act.currency_id.format(claimed),
                         invoiced=act.currency_id.format(act.invoice_id.amount_untaxed),
@@ -194,7 +195,8 @@ class KamDiscrepancyAct(models.Model):
         ):
             raise AccessError(
                 self.env._(
-                    "Only a credit manager or an accountant can approve a discrepancy act."
+                    "Only a credit manager or an accountant can approve a discrepancy "
+                    "act."
                 )
             )
         self._check_state("confirmed")

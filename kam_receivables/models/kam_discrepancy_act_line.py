@@ -17,7 +17,7 @@ class KamDiscrepancyActLine(models.Model):
     )
     company_id = fields.Many2one(related="act_id.company_id", store=True)
     currency_id = fields.Many2one(related="act_id.currency_id")
-    product_id = fields.Many2one(comodel_name="product.product", string="Product")
+    product_id = fields.Many2one(comodel_name="product.product")
     quantity = fields.Float(default=1.0, digits="Product Unit of Measure")
     amount = fields.Monetary(string="Amount (untaxed)", required=True)
     description = fields.Char()
@@ -28,7 +28,8 @@ class KamDiscrepancyActLine(models.Model):
             if line.quantity <= 0 or line.amount <= 0:
                 raise ValidationError(
                     self.env._(
-                        "The quantities and amounts of a discrepancy act must be positive."
+                        "The quantities and amounts of a discrepancy act must be "
+                        "positive."
                     )
                 )
 
@@ -43,7 +44,8 @@ class KamDiscrepancyActLine(models.Model):
         if self.currency_id.compare_amounts(
             float_round(price, precision_digits=digits) * quantity, self.amount
         ):
-            # the unit price cannot carry the amount exactly: credit the amount as one unit
+            # the unit price cannot carry the amount exactly: credit the amount as one
+            # unit
             name = self.env._("%(name)s (quantity %(qty)s)", name=name, qty=quantity)
             quantity, price = 1.0, self.amount
         return {

@@ -32,7 +32,8 @@ class KamKpi(models.Model):
                 SELECT rp.commercial_partner_id,
                        SUM(aml.amount_residual),
                        SUM(CASE WHEN COALESCE(aml.date_maturity, aml.date)
-                                     + COALESCE(NULLIF(cp.kam_payment_grace_days, 0), %(grace)s)
+                                     + COALESCE(NULLIF(cp.kam_payment_grace_days, 0),
+                                                %(grace)s)
                                      < %(date_to)s
                             THEN aml.amount_residual ELSE 0 END)
                   FROM account_move_line aml

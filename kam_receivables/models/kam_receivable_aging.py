@@ -24,11 +24,9 @@ class KamReceivableAging(models.Model):
         comodel_name="res.partner", string="Customer", readonly=True
     )
     kam_user_id = fields.Many2one(comodel_name="res.users", string="KAM", readonly=True)
-    tier_id = fields.Many2one(comodel_name="kam.tier", string="Tier", readonly=True)
+    tier_id = fields.Many2one(comodel_name="kam.tier", readonly=True)
     company_id = fields.Many2one(comodel_name="res.company", readonly=True)
-    currency_id = fields.Many2one(
-        comodel_name="res.currency", string="Currency", readonly=True
-    )
+    currency_id = fields.Many2one(comodel_name="res.currency", readonly=True)
     date = fields.Date(string="Document Date", readonly=True)
     date_maturity = fields.Date(string="Due Date", readonly=True)
     days_overdue = fields.Integer(readonly=True, aggregator="max")
@@ -60,8 +58,8 @@ class KamReceivableAging(models.Model):
     def _query(self):
         return SQL(
             """
-            SELECT d.id, d.move_id, d.partner_id, d.kam_user_id, d.tier_id, d.company_id,
-                   d.currency_id,
+            SELECT d.id, d.move_id, d.partner_id, d.kam_user_id, d.tier_id,
+                   d.company_id, d.currency_id,
                    d.date, d.date_maturity, GREATEST(d.days, 0) AS days_overdue,
                    CASE WHEN d.days <= 0 THEN d.residual ELSE 0 END AS amount_not_due,
                    %(b1)s AS amount_1_30,

@@ -19,28 +19,31 @@ class ResCompany(models.Model):
         string="Low Risk Customers",
         default="warn",
         required=True,
-        help="What happens when an order of a low-risk customer fails the credit check.",
+        help="What happens when an order of a low-risk customer fails the credit "
+        "check.",
     )
     kam_credit_action_medium = fields.Selection(
         selection="_selection_kam_credit_action",
         string="Medium Risk Customers",
         default="approval",
         required=True,
-        help="What happens when an order of a medium-risk customer fails the credit check.",
+        help="What happens when an order of a medium-risk customer fails the credit "
+        "check.",
     )
     kam_credit_action_high = fields.Selection(
         selection="_selection_kam_credit_action",
         string="High Risk Customers",
         default="block",
         required=True,
-        help="What happens when an order of a high-risk customer fails the credit check.",
+        help="What happens when an order of a high-risk customer fails the credit "
+        "check.",
     )
     kam_credit_manager_id = fields.Many2one(
         comodel_name="res.users",
         string="Credit Manager",
         domain=[("share", "=", False)],
-        help="Gets the activities for orders on credit hold and for due credit reviews. "
-        "When empty, the first credit manager of the company gets them.",
+        help="Gets the activities for orders on credit hold and for due credit "
+        "reviews. When empty, the first credit manager of the company gets them.",
     )
 
     @api.model

@@ -35,20 +35,21 @@ class ResPartner(models.Model):
     kam_payment_grace_days = fields.Integer(
         string="Payment Grace (days)",
         tracking=True,
-        help="Days after the due date before an invoice counts as overdue for the credit "
-        "check. Zero uses the company's default grace period.",
+        help="Days after the due date before an invoice counts as overdue for the "
+        "credit check. Zero uses the company's default grace period.",
     )
     kam_credit_hold = fields.Boolean(
         string="Credit Hold",
         tracking=True,
-        help="No order of this customer is confirmed without a credit manager's approval.",
+        help="No order of this customer is confirmed without a credit manager's "
+        "approval.",
     )
     kam_credit_check_date = fields.Datetime(
         string="Last Credit Check",
         readonly=True,
         copy=False,
-        help="Written by every credit check of an order against the credit limit, so that "
-        "two simultaneous checks of one customer cannot both pass.",
+        help="Written by every credit check of an order against the credit limit, so "
+        "that two simultaneous checks of one customer cannot both pass.",
     )
     kam_credit_currency_id = fields.Many2one(
         comodel_name="res.currency",
@@ -65,8 +66,8 @@ class ResPartner(models.Model):
         string="Credit Exposure",
         currency_field="kam_credit_currency_id",
         compute="_compute_kam_credit_figures",
-        help="Open receivables (posted, unpaid), draft invoices and confirmed orders not yet "
-        "invoiced, in company currency.",
+        help="Open receivables (posted, unpaid), draft invoices and confirmed orders "
+        "not yet invoiced, in company currency.",
     )
     kam_overdue_amount = fields.Monetary(
         string="Overdue Amount",
@@ -91,13 +92,15 @@ class ResPartner(models.Model):
         string="Average Days Late",
         digits=(16, 1),
         compute="_compute_kam_payment_behaviour",
-        help="Over the last 12 months, how many days after the due date invoices were paid.",
+        help="Over the last 12 months, how many days after the due date invoices were "
+        "paid.",
     )
     kam_paid_on_time_rate = fields.Float(
         string="Paid On Time (%)",
         digits=(16, 1),
         compute="_compute_kam_payment_behaviour",
-        help="Share of the invoices paid in the last 12 months that were paid by their due date.",
+        help="Share of the invoices paid in the last 12 months that were paid by their "
+        "due date.",
     )
 
     kam_collection_level_id = fields.Many2one(
@@ -137,7 +140,8 @@ class ResPartner(models.Model):
             return
         if self.env.user.has_group("kam_receivables.group_credit_manager"):
             return
-        # sudo: compare with the current values, which the writer may not be allowed to read
+        # sudo: compare with the current values, which the writer may not be allowed to
+        # read
         for partner in self.sudo():
             for fname in protected:
                 field = partner._fields[fname]
@@ -145,8 +149,9 @@ class ResPartner(models.Model):
                 if current != vals[fname] and (current or vals[fname]):
                     raise AccessError(
                         self.env._(
-                            "Only a credit manager can change the credit limit, credit hold, "
-                            "risk class, grace period or review date of %(partner)s.",
+                            "Only a credit manager can change the credit limit, credit "
+                            "hold, risk class, grace period or review date of "
+                            "%(partner)s.",
                             partner=partner.display_name,
                         )
                     )
@@ -204,12 +209,12 @@ class ResPartner(models.Model):
         One defined scope: the current company (``with_company``), every document of the
         commercial entity and its contacts, whatever the user's record rules or company
         switcher. Amounts are in company currency: ``amount_residual`` and
-        ``amount_total_signed`` already are; orders are converted once, at the rate of their
-        order date (``currency_rate``). Three queries for the whole batch.
+        ``amount_total_signed`` already are; orders are converted once, at the rate of
+        their order date (``currency_rate``). Three queries for the whole batch.
 
         :param exclude_orders: sale orders left out of "confirmed, not invoiced"
-        :return: {commercial partner id: {"receivable", "draft", "to_invoice", "overdue",
-                  "exposure"}}
+        :return: {commercial partner id: {"receivable", "draft", "to_invoice",
+                  "overdue", "exposure"}}
         """
         company = self.env.company
         commercial_ids = tuple(set(self.commercial_partner_id.ids))
@@ -228,7 +233,8 @@ class ResPartner(models.Model):
                 SELECT rp.commercial_partner_id,
                        SUM(aml.amount_residual),
                        SUM(CASE WHEN aml.amount_residual > 0
-                                 AND COALESCE(aml.date_maturity, aml.date) + %(grace)s < %(today)s
+                                 AND COALESCE(aml.date_maturity, aml.date) + %(grace)s
+                                     < %(today)s
                             THEN aml.amount_residual ELSE 0 END)
                   FROM account_move_line aml
                   JOIN res_partner rp ON rp.id = aml.partner_id
@@ -273,7 +279,8 @@ class ResPartner(models.Model):
             SQL(
                 """
                 SELECT rp.commercial_partner_id,
-                       SUM(GREATEST(sol.price_total * (sol.product_uom_qty - sol.qty_invoiced)
+                       SUM(GREATEST(sol.price_total
+                                    * (sol.product_uom_qty - sol.qty_invoiced)
                                     / sol.product_uom_qty, 0)
                            / COALESCE(NULLIF(so.currency_rate, 0), 1))
                   FROM sale_order_line sol
@@ -352,7 +359,8 @@ class ResPartner(models.Model):
                       JOIN res_partner rp ON rp.id = am.partner_id
                       JOIN account_move_line aml ON aml.move_id = am.id
                       JOIN account_account acc
-                        ON acc.id = aml.account_id AND acc.account_type = 'asset_receivable'
+                        ON acc.id = aml.account_id
+                       AND acc.account_type = 'asset_receivable'
                       JOIN account_partial_reconcile apr ON apr.debit_move_id = aml.id
                      WHERE am.company_id = %(company)s
                        AND am.move_type = 'out_invoice'
@@ -389,7 +397,8 @@ class ResPartner(models.Model):
         if commercial_ids:
             self.env.cr.execute(
                 SQL(
-                    "UPDATE res_partner SET kam_credit_check_date = NOW() AT TIME ZONE 'UTC' WHERE id IN %s",
+                    "UPDATE res_partner SET kam_credit_check_date = NOW() AT TIME ZONE "
+                    "'UTC' WHERE id IN %s",
                     commercial_ids,
                 ),
                 log_exceptions=False,
@@ -408,7 +417,8 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _cron_kam_credit_review(self):
-        """Give the credit manager an activity for every credit review that falls due."""
+        """Give the credit manager an activity for every credit review that falls
+        due."""
         today = fields.Date.context_today(self)
         activity_type = self.env.ref("kam_receivables.mail_activity_type_credit_review")
         partners = self.search(

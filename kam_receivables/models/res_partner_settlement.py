@@ -20,7 +20,8 @@ class ResPartner(models.Model):
         """Opening balance, documents, turnover and closing balance of a period.
 
         Read from the receivable journal items, the same items accounting sums into the
-        partner's receivable balance; so the closing balance is accounting's at ``date_to``.
+        partner's receivable balance; so the closing balance is accounting's at
+        ``date_to``.
         """
         self.ensure_one()
         # sudo: the statement covers every receivable item of the customer, whatever the

@@ -16,7 +16,8 @@ class SaleOrder(models.Model):
         copy=False,
         index=True,
         tracking=True,
-        help="The order failed the credit check and waits for payments or a credit manager's approval.",
+        help="The order failed the credit check and waits for payments or a credit "
+        "manager's approval.",
     )
     kam_credit_check_ids = fields.One2many(
         comodel_name="kam.credit.check",
@@ -71,7 +72,8 @@ class SaleOrder(models.Model):
         ):
             raise AccessError(
                 self.env._(
-                    "Only a credit manager can put an order on credit hold or release it."
+                    "Only a credit manager can put an order on credit hold or release "
+                    "it."
                 )
             )
         return super().write(vals)
@@ -82,8 +84,8 @@ class SaleOrder(models.Model):
     def action_confirm(self):
         """Confirm the orders that pass the credit check; hold the others.
 
-        A refusal is not an exception (it would roll the log back): the refused orders stay
-        unconfirmed, go on credit hold, and a dialog with the figures is returned.
+        A refusal is not an exception (it would roll the log back): the refused orders
+        stay unconfirmed, go on credit hold, and a dialog with the figures is returned.
         """
         if self.env.context.get("kam_credit_skip_check"):
             return super().action_confirm()
@@ -111,7 +113,8 @@ class SaleOrder(models.Model):
         return result
 
     def _kam_credit_order_amount(self):
-        """The order's amount still to invoice, in company currency at the order date."""
+        """The order's amount still to invoice, in company currency at the order
+        date."""
         self.ensure_one()
         amount = 0.0
         for line in self.order_line.filtered(
@@ -160,15 +163,16 @@ class SaleOrder(models.Model):
         if currency.compare_amounts(overdue, 0.0) > 0:
             reasons.append(
                 self.env._(
-                    "The customer has %(overdue)s overdue beyond the payment grace period.",
+                    "The customer has %(overdue)s overdue beyond the payment grace "
+                    "period.",
                     overdue=fmt(overdue),
                 )
             )
         if limit > 0 and currency.compare_amounts(exposure + order_amount, limit) > 0:
             reasons.append(
                 self.env._(
-                    "Exposure %(exposure)s plus this order %(order)s exceeds the credit limit "
-                    "%(limit)s by %(excess)s.",
+                    "Exposure %(exposure)s plus this order %(order)s exceeds the "
+                    "credit limit %(limit)s by %(excess)s.",
                     exposure=fmt(exposure),
                     order=fmt(order_amount),
                     limit=fmt(limit),
@@ -229,7 +233,8 @@ class SaleOrder(models.Model):
 
     def _kam_credit_release(self):
         """Lift the hold of orders that passed or were approved."""
-        # sudo: releasing is part of the confirmation; the activity belongs to the manager
+        # sudo: releasing is part of the confirmation; the activity belongs to the
+        # manager
         orders = self.sudo()
         orders.kam_credit_hold = False
         orders.activity_feedback(
@@ -240,7 +245,8 @@ class SaleOrder(models.Model):
     def _kam_credit_check_increase(self, amounts_before=None):
         """Check confirmed orders whose amount grew (quantities raised, lines added).
 
-        The order is already confirmed, so a refusal here is an error that undoes the change.
+        The order is already confirmed, so a refusal here is an error that undoes the
+        change.
         """
         if self.env.context.get("kam_credit_skip_check"):
             return
@@ -256,7 +262,8 @@ class SaleOrder(models.Model):
             if check.result == "blocked":
                 raise UserError(
                     self.env._(
-                        "The change to %(order)s does not pass the credit check:\n%(reason)s",
+                        "The change to %(order)s does not pass the credit "
+                        "check:\n%(reason)s",
                         order=order.name,
                         reason=check.reason,
                     )

@@ -117,7 +117,8 @@ class KamReceivablesCommon(KamCommon):
 
     @contextmanager
     def assertRaisesMessage(self, exception, text):
-        """``assertRaises`` (which rolls the savepoint back) plus a check of the message."""
+        """``assertRaises`` (which rolls the savepoint back) plus a check of the
+        message."""
         with self.assertRaises(exception) as context:
             yield context
         self.assertIn(text, str(context.exception))

@@ -173,7 +173,7 @@ class TestCreditCheck(KamReceivablesCommon):
         wizard_form = Form(
             self.env[action["res_model"]]
             .with_user(self.user_credit_manager)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         wizard_form.reason = "Bank guarantee received"
         wizard_form.save().action_override()
@@ -250,7 +250,8 @@ class TestCreditCheck(KamReceivablesCommon):
         # 1000 at 2.0 is 500 of company currency (today's rate would give 250)
         self.assertEqual(order.kam_credit_check_ids.order_amount, 500)
         self.assertEqual(order.state, "sale")
-        # once confirmed, the order date (and its rate) is the confirmation's: 1000 / 4.0
+        # once confirmed, the order date (and its rate) is the confirmation's:
+        # 1000 / 4.0
         order2 = self._order(
             amount=800, pricelist_id=pricelist.id, date_order=order_date
         )
@@ -299,7 +300,8 @@ class TestCreditCheck(KamReceivablesCommon):
         )
 
     def test_online_payment_path(self):
-        """Paying a quotation online confirms it through the check; the money paid counts."""
+        """Paying a quotation online confirms it through the check; the money paid
+        counts."""
         self._set_limit(self.customer, 100)
         order = self._order(amount=400, require_payment=True, prepayment_percent=0.25)
         tx = self._online_payment(order, 100)

@@ -66,7 +66,8 @@ class TestSettlementStatement(KamReceivablesCommon):
             later["closing"], self._accounting_balance(d + timedelta(days=30))
         )
         self.assertEqual(later["closing"], statement["closing"] + 999)
-        # with every document in the period, it is the customer's receivable balance in accounting
+        # with every document in the period, it is the customer's receivable balance in
+        # accounting
         self.customer.invalidate_recordset()
         self.assertEqual(later["closing"], self.customer.credit)
 

@@ -6,7 +6,8 @@ from odoo.tests import HttpCase, tagged
 @tagged("post_install", "-at_install")
 class TestKamReceivablesTour(HttpCase):
     def test_smoke_tour(self):
-        """The receivables menus (overdue invoices, aging, credit hold) open in a real browser."""
+        """The receivables menus (overdue invoices, aging, credit hold) open in a real
+        browser."""
         partner = self.env["res.partner"].create({"name": "Tour Overdue Customer"})
         move = self.env["account.move"].create(
             {

@@ -10,9 +10,7 @@ class SaleOrderCreditOverride(models.TransientModel):
     _name = "sale.order.credit.override"
     _description = "Approve an Order on Credit Hold"
 
-    order_id = fields.Many2one(
-        comodel_name="sale.order", string="Order", required=True, readonly=True
-    )
+    order_id = fields.Many2one(comodel_name="sale.order", required=True, readonly=True)
     reason = fields.Text(
         required=True, help="Why the order may be confirmed despite the credit check."
     )
@@ -36,9 +34,9 @@ class SaleOrderCreditOverride(models.TransientModel):
         if check.result == "blocked" and check.mode == "block":
             raise UserError(
                 self.env._(
-                    "%(order)s is blocked by the customer's risk class and cannot be approved:"
-                    "\n%(reason)s\nCollect the overdue debt, raise the credit limit or change "
-                    "the risk class, then confirm it again.",
+                    "%(order)s is blocked by the customer's risk class and cannot be "
+                    "approved:\n%(reason)s\nCollect the overdue debt, raise the credit "
+                    "limit or change the risk class, then confirm it again.",
                     order=order.name,
                     reason=check.reason,
                 )
