@@ -1,5 +1,5 @@
 # KAM Suite — see README.md. Every target works from a fresh clone.
-.PHONY: demo test test-odoo lint pot setup
+.PHONY: demo test test-odoo lint pot setup bench
 
 setup:  ## get Odoo 18.0 and the virtualenv into the cache
 	setup/bootstrap >/dev/null
@@ -18,3 +18,6 @@ lint:  ## ruff, pylint-odoo and the XML/manifest checks, as pre-commit runs them
 
 pot:  ## regenerate i18n/<module>.pot from a database with the add-ons installed
 	setup/pot
+
+bench:  ## benchmarks with generated data (not part of the tests)
+	setup/bench
