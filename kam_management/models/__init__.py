@@ -8,6 +8,7 @@ from . import kam_assignment
 from . import res_users
 from . import res_partner
 from . import kam_sales_plan
+from . import kam_sales_plan_target_mixin
 from . import kam_sales_plan_line
 from . import kam_sales_plan_account
 from . import kam_variable_pay_statement

@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 from .kam_variable_pay_policy import kam_attainment
 
@@ -13,6 +13,8 @@ class KamSalesPlanAccount(models.Model):
 
     _name = "kam.sales.plan.account"
     _description = "Sales Plan Account Target"
+    _inherit = ["kam.sales.plan.target.mixin"]
+    _kam_locked_fields = ("target", "partner_id", "plan_id")
     _order = "plan_id, target desc, id"
 
     plan_id = fields.Many2one(
@@ -63,30 +65,6 @@ class KamSalesPlanAccount(models.Model):
                         plan=line.plan_id.name,
                     )
                 )
-
-    def _check_plan_editable(self):
-        if any(line.plan_id.state != "draft" for line in self):
-            raise UserError(
-                self.env._(
-                    "The targets of a confirmed plan cannot be changed; reset it to "
-                    "draft first."
-                )
-            )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines._check_plan_editable()
-        return lines
-
-    def write(self, vals):
-        if {"target", "partner_id", "plan_id"} & vals.keys():
-            self._check_plan_editable()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_confirmed_plan(self):
-        self._check_plan_editable()
 
     def _kam_refresh_achieved(self):
         """Revenue of each account in its plan's period, on the Settings basis;

@@ -1,7 +1,7 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
 
 from .kam_variable_pay_policy import kam_attainment
@@ -10,6 +10,8 @@ from .kam_variable_pay_policy import kam_attainment
 class KamSalesPlanLine(models.Model):
     _name = "kam.sales.plan.line"
     _description = "Sales Plan KPI Target"
+    _inherit = ["kam.sales.plan.target.mixin"]
+    _kam_locked_fields = ("target", "kpi_id", "plan_id")
     _order = "plan_id, sequence, id"
 
     plan_id = fields.Many2one(
@@ -98,27 +100,3 @@ class KamSalesPlanLine(models.Model):
                         kpi=duplicate.name,
                     )
                 )
-
-    def _check_plan_editable(self):
-        if any(line.plan_id.state != "draft" for line in self):
-            raise UserError(
-                self.env._(
-                    "The targets of a confirmed plan cannot be changed; reset it to "
-                    "draft first."
-                )
-            )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines._check_plan_editable()
-        return lines
-
-    def write(self, vals):
-        if {"target", "kpi_id", "plan_id"} & vals.keys():
-            self._check_plan_editable()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_confirmed_plan(self):
-        self._check_plan_editable()
