@@ -70,6 +70,9 @@ ensure_template() {
             # keep the eight newest templates (several worktrees may be testing at once)
             find "$KAM_STATE/templates" -mindepth 1 -maxdepth 1 -type d ! -name '*.part' -printf '%T@ %p\n' |
                 sort -rn | tail -n +9 | cut -d' ' -f2- | xargs -r rm -rf
+            # and what failed or pruned builds left behind more than a day ago
+            find "$KAM_STATE/templates" -mindepth 1 -maxdepth 1 \( -name '*.part' -o -name '*.lock' \) \
+                -mmin +1440 -exec rm -rf {} +
         fi
         flock -u 9
     fi
