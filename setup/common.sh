@@ -36,12 +36,21 @@ die() {
     printf '[kam] ERROR: %s\n' "$*" >&2
     exit 1
 }
+die_code() {
+    local code=$1
+    shift
+    printf '[kam] ERROR: %s\n' "$*" >&2
+    exit "$code"
+}
 
-# Debian packages the suite needs at run time, by the command that proves they are there.
-declare -A KAM_DEB_PACKAGES=(
-    [initdb]="postgresql-15 (PostgreSQL server binaries)"
-    [chromium]="chromium (browser tests)"
-    [wkhtmltopdf]="wkhtmltopdf (PDF reports)"
+# Debian packages the suite needs, by the command that proves each is there.
+# postgresql-15 is checked through pg_bindir (its binaries are not on PATH).
+KAM_DEB_COMMANDS=(
+    "chromium:chromium"
+    "wkhtmltopdf:wkhtmltopdf"
+    "pg_dump:postgresql-client-15"
+    "pdftotext:poppler-utils"
+    "faketime:faketime"
 )
 
 pg_bindir() {
@@ -57,25 +66,36 @@ pg_bindir() {
     return 1
 }
 
-# Installs missing Debian packages when running as root in CI; elsewhere it tells
-# the user what to install.
-ensure_system_packages() {
-    local missing=() cmd
-    pg_bindir >/dev/null || missing+=(postgresql-15)
-    for cmd in chromium wkhtmltopdf; do
-        command -v "$cmd" >/dev/null || missing+=("$cmd")
+# Prints the Debian packages that are missing, one per line.
+missing_system_packages() {
+    local entry
+    pg_bindir >/dev/null || echo postgresql-15
+    for entry in "${KAM_DEB_COMMANDS[@]}"; do
+        command -v "${entry%%:*}" >/dev/null || echo "${entry#*:}"
     done
-    command -v pg_dump >/dev/null || missing+=(postgresql-client-15)
+}
+
+# Installs missing Debian packages when it may (root, or password-less sudo), saying
+# so; otherwise prints the exact command and stops with exit code 3 and nothing else.
+ensure_system_packages() {
+    local missing sudo=()
+    mapfile -t missing < <(missing_system_packages)
     ((${#missing[@]})) || return 0
-    if [[ "${CI:-}" == "true" && $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-        say "installing Debian packages: ${missing[*]}"
-        apt-get update -qq >/dev/null
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-            "${missing[@]}" >"$KAM_CACHE/apt.log" 2>&1 ||
-            die "apt-get install ${missing[*]} failed; see $KAM_CACHE/apt.log"
+    if [[ $(id -u) != 0 ]] && command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+        sudo=(sudo -n)
+    fi
+    if [[ -z "${KAM_NO_APT:-}" ]] && command -v apt-get >/dev/null &&
+        { [[ $(id -u) == 0 ]] || ((${#sudo[@]})); }; then
+        say "installing the Debian packages this suite needs: ${missing[*]}"
+        { "${sudo[@]}" apt-get update -qq &&
+            "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+                --no-install-recommends "${missing[@]}"; } >"$KAM_CACHE/apt.log" 2>&1 ||
+            die_code 3 "apt-get install ${missing[*]} failed; see $KAM_CACHE/apt.log"
+        mapfile -t missing < <(missing_system_packages)
+        ((${#missing[@]} == 0)) || die_code 3 "still missing after apt-get: ${missing[*]}"
         return 0
     fi
-    die "missing Debian packages: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]}"
+    die_code 3 "missing Debian packages: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]}"
 }
 
 # --- Odoo source -----------------------------------------------------------------
@@ -270,4 +290,11 @@ check_odoo_log() {
         printf '%s\n' "$bad" | head -40 >&2
         die "$what: Odoo logged errors or warnings (full log: $log)"
     fi
+}
+
+# Runs setup/bootstrap and takes its ODOO_DIR/VENV assignments; stops when it fails.
+load_bootstrap() {
+    local out
+    out=$("$KAM_ROOT/setup/bootstrap") || exit $?
+    eval "$out"
 }

@@ -52,6 +52,7 @@ ensure_template() {
     fi
     local dir=$KAM_STATE/templates/$TEMPLATE_KEY
     if [[ ! -f "$dir/.kam-complete" ]]; then
+        mkdir -p "$KAM_STATE/templates"
         exec 9>"$dir.lock"
         flock 9
         if [[ ! -f "$dir/.kam-complete" ]]; then
