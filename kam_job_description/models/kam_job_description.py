@@ -667,7 +667,7 @@ class KamJobDescription(models.Model):
                 ("id", "!=", self.id),
             ]
         )
-        today = fields.Date.context_today(self)
+        today = self.company_id._kam_today()
         if previous:
             previous.with_context(kam_jd_workflow=True).write(
                 {

@@ -120,7 +120,7 @@ class KamJobDescriptionAgreement(models.Model):
 
     def action_agree(self):
         self._kam_check_signer()
-        today = fields.Date.context_today(self)
+        today = self.company_id._kam_today()
         for line in self:
             # the signer may be any internal user (head of legal, ...) who cannot
             # write job descriptions; the check above makes sure it is their line
@@ -145,7 +145,7 @@ class KamJobDescriptionAgreement(models.Model):
         if not comment:
             raise UserError(self.env._("Say why you reject the document."))
         self._kam_check_signer()
-        today = fields.Date.context_today(self)
+        today = self.company_id._kam_today()
         for line in self:
             line.sudo().with_context(kam_jd_workflow=True).write(
                 {"state": "rejected", "date": today, "comment": comment}

@@ -16,12 +16,12 @@ class KamJobDescriptionEvidence(models.TransientModel):
     employee_id = fields.Many2one("hr.employee", required=True)
     date_from = fields.Date(
         required=True,
-        default=lambda self: fields.Date.context_today(self).replace(day=1),
+        default=lambda self: self.env.company._kam_today().replace(day=1),
     )
     date_to = fields.Date(
         required=True,
         default=lambda self: (
-            fields.Date.context_today(self).replace(day=1)
+            self.env.company._kam_today().replace(day=1)
             + relativedelta(months=1, days=-1)
         ),
     )

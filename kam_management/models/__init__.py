@@ -1,4 +1,6 @@
 from . import res_company
+from . import res_company_calendar
+from . import mail_thread
 from . import res_config_settings
 from . import kam_kpi
 from . import kam_variable_pay_policy

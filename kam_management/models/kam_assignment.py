@@ -1,7 +1,5 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import datetime
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -43,7 +41,9 @@ class KamAssignment(models.Model):
         "res.users", string="Backup KAM", ondelete="set null"
     )
     date_from = fields.Date(
-        required=True, default=fields.Date.context_today, index=True
+        required=True,
+        default=lambda self: self.env.company._kam_today(),
+        index=True,
     )
     date_to = fields.Date(
         index=True, help="Last day of this ownership; empty while current."
@@ -82,12 +82,8 @@ class KamAssignment(models.Model):
         partners = self.env["res.partner"].browse({pid for pid, __ in pairs})
         commercial = {p.id: p.commercial_partner_id.id for p in partners.sudo()}
 
-        def to_date(value):
-            if isinstance(value, datetime.datetime):
-                return value.date()
-            return fields.Date.to_date(value)
-
-        days = [to_date(day) for __, day in pairs]
+        # datetimes (UTC) become the company's local day
+        days = [self.env.company._kam_local_day(day) for __, day in pairs]
         # Crediting needs the full history, whoever asks; only ids leave this method.
         rows = self.sudo().search_fetch(
             [

@@ -26,7 +26,9 @@ class KamCompetitorIntel(models.Model):
         default=lambda self: self.env.user,
         readonly=True,
     )
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(
+        required=True, default=lambda self: self.env.company._kam_today()
+    )
     product_category_ids = fields.Many2many(
         "product.category", string="Product Categories"
     )

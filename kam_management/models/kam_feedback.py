@@ -79,12 +79,11 @@ class KamFeedback(models.Model):
 
     @api.depends("date_deadline", "state")
     def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
         for feedback in self:
             feedback.is_overdue = bool(
                 feedback.state in ("new", "in_progress")
                 and feedback.date_deadline
-                and feedback.date_deadline < today
+                and feedback.date_deadline < feedback.company_id._kam_today()
             )
 
     def _search_is_overdue(self, operator, value):
@@ -92,7 +91,7 @@ class KamFeedback(models.Model):
             return NotImplemented
         domain = [
             ("state", "in", ("new", "in_progress")),
-            ("date_deadline", "<", fields.Date.context_today(self)),
+            ("date_deadline", "<", self.env.company._kam_today()),
         ]
         if (operator == "=") == bool(value):
             return domain
@@ -144,9 +143,13 @@ class KamFeedback(models.Model):
                         feedback=feedback.display_name,
                     )
                 )
-        self.write(
-            {"state": "resolved", "date_resolved": fields.Date.context_today(self)}
-        )
+        for feedback in self:
+            feedback.write(
+                {
+                    "state": "resolved",
+                    "date_resolved": feedback.company_id._kam_today(),
+                }
+            )
         self.activity_ids.action_feedback(feedback=self.env._("Feedback resolved."))
 
     def action_cancel(self):

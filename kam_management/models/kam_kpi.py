@@ -1,7 +1,5 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -168,13 +166,6 @@ class KamKpi(models.Model):
     # Shared domains
     # ------------------------------------------------------------------
     @api.model
-    def _kam_datetime_bounds(self, date_from, date_to):
-        return (
-            fields.Datetime.to_datetime(date_from),
-            fields.Datetime.to_datetime(date_to + timedelta(days=1)),
-        )
-
-    @api.model
     def _kam_sale_report_domain(self, partner_ids, date_from=None, date_to=None):
         domain = [
             ("commercial_partner_id", "in", list(partner_ids)),
@@ -182,7 +173,7 @@ class KamKpi(models.Model):
             ("company_id", "in", self.env.companies.ids),
         ]
         if date_from:
-            start, stop = self._kam_datetime_bounds(date_from, date_to)
+            start, stop = self.env.company._kam_day_bounds(date_from, date_to)
             domain += [("date", ">=", start), ("date", "<", stop)]
         return domain
 
@@ -204,16 +195,19 @@ class KamKpi(models.Model):
     def _kam_revenue_rows_ordered(self, partner_ids, date_from, date_to):
         # sudo: KPIs are figures for the plan's reader, not a listing of orders
         # the reader may not open; the domain limits them to the owned accounts.
-        groups = (
-            self.env["sale.report"]
-            .sudo()
-            ._read_group(
-                self._kam_sale_report_domain(partner_ids, date_from, date_to),
-                ["commercial_partner_id", "date:day"],
-                ["price_subtotal:sum"],
-            )
+        company = self.env.company
+        groups = company._kam_business_tz_env(
+            self.env["sale.report"].sudo()
+        )._read_group(
+            self._kam_sale_report_domain(partner_ids, date_from, date_to),
+            ["commercial_partner_id", "date:day"],
+            ["price_subtotal:sum"],
         )
-        return [(partner.id, day.date(), amount) for partner, day, amount in groups]
+        # grouped by the business calendar's day: the day itself, whatever the type
+        return [
+            (partner.id, fields.Date.to_date(day), amount)
+            for partner, day, amount in groups
+        ]
 
     def _kam_revenue_rows_invoiced(self, partner_ids, date_from, date_to):
         # sudo: see _kam_revenue_rows_ordered.
@@ -266,8 +260,7 @@ class KamKpi(models.Model):
         periods = self._kam_ownership_periods(users, date_to, date_to)
         if not periods:
             return {}
-        window = self.env.company.kam_active_window_days
-        start = date_to - timedelta(days=window - 1)
+        start = self.env.company._kam_active_window_start(date_to)
         # sudo: see _kam_revenue_rows_ordered.
         groups = (
             self.env["sale.report"]
@@ -294,10 +287,11 @@ class KamKpi(models.Model):
             ["commercial_partner_id"],
             ["date:min"],
         )
+        local_day = self.env.company._kam_local_day
         first_day = {
-            partner.id: first.date()
+            partner.id: local_day(first)
             for partner, first in firsts
-            if date_from <= first.date() <= date_to
+            if date_from <= local_day(first) <= date_to
         }
         if not first_day:
             return {}

@@ -24,7 +24,9 @@ class KamVariablePayAdjustment(models.Model):
     author_id = fields.Many2one(
         "res.users", default=lambda self: self.env.user, readonly=True
     )
-    date = fields.Date(default=fields.Date.context_today, readonly=True)
+    date = fields.Date(
+        default=lambda self: self.env.company._kam_today(), readonly=True
+    )
 
     @api.constrains("reason", "amount")
     def _check_reason(self):

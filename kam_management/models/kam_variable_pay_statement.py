@@ -371,7 +371,7 @@ class KamVariablePayStatement(models.Model):
             raise UserError(
                 self.env._("Only an approved statement can be marked as paid.")
             )
-        self.write({"state": "paid", "paid_date": fields.Date.context_today(self)})
+        self.write({"state": "paid", "paid_date": self.env.company._kam_today()})
         return True
 
     def _kam_create_accrual(self):

@@ -99,7 +99,7 @@ class KamVariablePayStatement(models.Model):
     def _kam_payroll_download(self, content, extension, mimetype):
         attachment = self.env["ir.attachment"].create(
             {
-                "name": f"variable_pay_{fields.Date.context_today(self)}.{extension}",
+                "name": f"variable_pay_{self.env.company._kam_today()}.{extension}",
                 "raw": content,
                 "mimetype": mimetype,
                 "res_model": self._name,

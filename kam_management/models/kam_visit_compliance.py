@@ -1,7 +1,5 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import datetime, time, timedelta
-
 from odoo import api, models
 
 COMPLIANCE_KEYS = (
@@ -24,16 +22,13 @@ class KamVisit(models.Model):
     def _kam_compliance_domain(self, users, date_from, date_to):
         """Contacts of ``users`` planned in the period (dates inclusive), cancelled ones
         aside."""
+        start, stop = self.env.company._kam_day_bounds(date_from, date_to)
         return [
             ("user_id", "in", users.ids),
             ("company_id", "in", self.env.companies.ids),
             ("state", "!=", "cancelled"),
-            ("planned_start", ">=", datetime.combine(date_from, time.min)),
-            (
-                "planned_start",
-                "<",
-                datetime.combine(date_to + timedelta(days=1), time.min),
-            ),
+            ("planned_start", ">=", start),
+            ("planned_start", "<", stop),
         ]
 
     @api.model

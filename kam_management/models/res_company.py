@@ -1,5 +1,7 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -28,6 +30,12 @@ class ResCompany(models.Model):
         string="Apply Proposed Tiers",
         help="Change the tier directly instead of only proposing it to the KAM.",
     )
+
+    def _kam_active_window_start(self, day):
+        """First day of the active-client window that ends on ``day``: a key account
+        ordering on or after it counts as an active client on ``day``."""
+        self.ensure_one()
+        return day - timedelta(days=self.kam_active_window_days - 1)
 
     @api.constrains("kam_renewal_notice_days")
     def _check_kam_renewal_notice_days(self):

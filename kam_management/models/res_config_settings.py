@@ -6,6 +6,7 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    kam_tz = fields.Selection(related="company_id.kam_tz", readonly=False)
     kam_active_window_days = fields.Integer(
         related="company_id.kam_active_window_days",
         readonly=False,

@@ -147,10 +147,12 @@ class ResPartner(models.Model):
     def _compute_kam_revenue(self):
         report = self.env["sale.report"]
         domain = self._kam_revenue_domain()
-        now = fields.Datetime.now()
+        company = self.env.company
+        today = company._kam_today()
+        year_start, __ = company._kam_day_bounds(today - timedelta(days=364))
         revenue = dict(
             report._read_group(
-                [*domain, ("date", ">=", now - timedelta(days=365))],
+                [*domain, ("date", ">=", year_start)],
                 ["commercial_partner_id"],
                 ["price_subtotal:sum"],
             )
@@ -161,8 +163,10 @@ class ResPartner(models.Model):
                 domain, ["commercial_partner_id"], ["date:min", "date:max"]
             )
         }
-        window_start = now - timedelta(days=self.env.company.kam_active_window_days)
-        currency = self.env.company.currency_id
+        window_start, __ = company._kam_day_bounds(
+            company._kam_active_window_start(today)
+        )
+        currency = company.currency_id
         for partner in self:
             account = partner.commercial_partner_id
             first, last = dates.get(account, (False, False))
@@ -175,8 +179,9 @@ class ResPartner(models.Model):
     def _search_kam_is_active_client(self, operator, value):
         if operator not in ("=", "!="):
             return NotImplemented
-        since = fields.Datetime.now() - timedelta(
-            days=self.env.company.kam_active_window_days
+        company = self.env.company
+        since, __ = company._kam_day_bounds(
+            company._kam_active_window_start(company._kam_today())
         )
         # Any confirmed order makes the client active, whoever may read it.
         groups = (
@@ -185,7 +190,7 @@ class ResPartner(models.Model):
             ._read_group(
                 [
                     ("state", "=", "sale"),
-                    ("company_id", "=", self.env.company.id),
+                    ("company_id", "=", company.id),
                     ("date", ">=", since),
                 ],
                 ["commercial_partner_id"],
@@ -398,7 +403,7 @@ class ResPartner(models.Model):
         partners = self.filtered(lambda p: p.commercial_partner_id == p)
         if not partners:
             return
-        today = fields.Date.context_today(self)
+        today = self.env.company._kam_today()
         # Ownership history is written for whoever changes the KAM; users only read it.
         assignments = self.env["kam.assignment"].sudo()
         current = {
@@ -437,10 +442,10 @@ class ResPartner(models.Model):
     def _cron_kam_renewal_activities(self):
         """Remind the acting KAM of contracts whose renewal date is near (2.4)."""
         activity_type = self.env.ref("kam_management.mail_activity_type_kam_renewal")
-        today = fields.Date.context_today(self)
         # every company has its own notice period: the cron visits them all
         companies = self.env["res.company"].search([])  # pylint: disable=no-search-all
         for company in companies:
+            today = company._kam_today()
             horizon = fields.Date.add(today, days=company.kam_renewal_notice_days)
             accounts = self.with_company(company).search(
                 [

@@ -135,7 +135,9 @@ class ResPartner(models.Model):
             ["commercial_partner_id", "visit_type"],
             ["planned_start:max"],
         ):
-            last[partner.id, visit_type] = planned_start.date()
+            last[partner.id, visit_type] = self.env.company._kam_local_day(
+                planned_start
+            )
         for partner in self:
             visit_dates = [last.get((partner.id, t)) for t in VISIT_CONTACT_TYPES]
             call_dates = [last.get((partner.id, t)) for t in CALL_CONTACT_TYPES]
@@ -156,7 +158,10 @@ class ResPartner(models.Model):
     def _compute_kam_next_contact_dates(self):
         for partner in self:
             # An account never contacted is due from the day it was created.
-            start = (partner.create_date or fields.Datetime.now()).date()
+            start = (
+                self.env.company._kam_local_day(partner.create_date)
+                or self.env.company._kam_today()
+            )
             visit_interval = partner.kam_effective_visit_interval
             call_interval = partner.kam_effective_call_interval
             partner.kam_next_visit_date = (
@@ -180,7 +185,7 @@ class ResPartner(models.Model):
 
     @api.depends("kam_next_visit_date", "kam_next_call_date")
     def _compute_kam_overdue(self):
-        today = fields.Date.context_today(self)
+        today = self.env.company._kam_today()
         for partner in self:
             partner.kam_visit_overdue = bool(
                 partner.kam_next_visit_date and partner.kam_next_visit_date < today
@@ -192,7 +197,7 @@ class ResPartner(models.Model):
     @api.model
     def _kam_refresh_overdue(self):
         """The overdue flags depend on today: refresh those that turned (daily cron)."""
-        today = fields.Date.context_today(self)
+        today = self.env.company._kam_today()
         stale = self.with_context(active_test=False).search(
             [
                 "|",

@@ -27,13 +27,12 @@ class ResUsers(models.Model):
         Time Off is installed, with a validated leave covering the day. Two queries
         at most, whatever the size of ``self``.
         """
-        day = day or fields.Date.context_today(self)
+        day = day or self.env.company._kam_today()
         absent = self.filtered(
             lambda u: u.kam_absent_until and u.kam_absent_until >= day
         )
         if "hr.leave" in self.env:
-            start = fields.Datetime.to_datetime(day)
-            end = fields.Datetime.to_datetime(fields.Date.add(day, days=1))
+            start, end = self.env.company._kam_day_bounds(day)
             # Time off is private to HR; only whether the user is away is needed here.
             leaves = (
                 self.env["hr.leave"]

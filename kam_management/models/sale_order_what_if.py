@@ -78,9 +78,8 @@ class SaleOrder(models.Model):
             # A plan's figures are the KAM's and their managers' business only.
             if order.user_id != user and not is_manager:
                 continue
-            day = fields.Date.to_date(
-                order.date_order or fields.Date.context_today(order)
-            )
+            company = order.company_id
+            day = company._kam_local_day(order.date_order) or company._kam_today()
             plan = self.env["kam.sales.plan"].search(
                 [
                     ("user_id", "=", order.user_id.id),
@@ -109,7 +108,7 @@ class SaleOrder(models.Model):
                 self.amount_untaxed,
                 company.currency_id,
                 company,
-                self.date_order or fields.Date.today(),
+                company._kam_local_day(self.date_order) or company._kam_today(),
             )
             values["kam_revenue_attainment"] = revenue_line.attainment
             after[kpi_revenue] = kam_attainment(

@@ -18,7 +18,7 @@ class TestKamCron(KamCommon):
         self.env["kam.tier"].search([("id", "not in", tiers.ids)]).active = False
 
     def test_renewal_activity_for_acting_kam(self):
-        today = fields.Date.today()
+        today = self.env.company._kam_today()
         self.account_a.kam_renewal_date = today + timedelta(days=20)
         self.account_b.kam_renewal_date = today + timedelta(days=45)
         self.user_kam.kam_absent_until = today

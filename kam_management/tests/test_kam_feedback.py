@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -28,7 +27,7 @@ class TestKamFeedback(KamCommon):
     def test_kam_and_activity_from_account(self):
         self.assertEqual(self.feedback_a.kam_user_id, self.user_kam)
         self.assertEqual(self.feedback_a.activity_ids.user_id, self.user_kam)
-        self.user_kam.kam_absent_until = fields.Date.today()
+        self.user_kam.kam_absent_until = self.env.company._kam_today()
         feedback = self.env["kam.feedback"].create(
             {"name": "Broken pallet", "partner_id": self.account_a.id}
         )
@@ -47,7 +46,7 @@ class TestKamFeedback(KamCommon):
         feedback.resolution = "<p>New carrier contracted</p>"
         feedback.action_resolve()
         self.assertEqual(feedback.state, "resolved")
-        self.assertEqual(feedback.date_resolved, fields.Date.today())
+        self.assertEqual(feedback.date_resolved, self.env.company._kam_today())
         self.assertFalse(feedback.activity_ids)
         with self.assertRaisesRegex(UserError, "already closed"):
             feedback.action_resolve()
@@ -57,8 +56,12 @@ class TestKamFeedback(KamCommon):
         self.assertEqual(feedback.state, "new")
 
     def test_overdue(self):
-        self.feedback_a.date_deadline = fields.Date.today() - timedelta(days=1)
-        self.feedback_b.date_deadline = fields.Date.today() + timedelta(days=1)
+        self.feedback_a.date_deadline = self.env.company._kam_today() - timedelta(
+            days=1
+        )
+        self.feedback_b.date_deadline = self.env.company._kam_today() + timedelta(
+            days=1
+        )
         self.assertTrue(self.feedback_a.is_overdue)
         self.assertFalse(self.feedback_b.is_overdue)
         Feedback = self.env["kam.feedback"]

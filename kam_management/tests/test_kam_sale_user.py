@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import fields
 from odoo.tests import Form, new_test_user, tagged
 
 from .common import KamCommon
@@ -30,7 +29,9 @@ class TestKamSaleUser(KamCommon):
         self.assertEqual(form.user_id, self.user_kam2)
 
     def test_order_goes_to_the_backup_while_kam_absent(self):
-        self.user_kam.kam_absent_until = fields.Date.today() + timedelta(days=3)
+        self.user_kam.kam_absent_until = self.env.company._kam_today() + timedelta(
+            days=3
+        )
         form = Form(self.env["sale.order"].with_user(self.user_support))
         form.partner_id = self.account_a
         self.assertEqual(form.user_id, self.user_kam2)

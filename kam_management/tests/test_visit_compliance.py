@@ -45,7 +45,7 @@ class TestVisitCompliance(KamVisitCommon):
             1, planned_start=datetime(2030, 2, 1, 10), outcome="February"
         )
         cls.outside.action_done()
-        today = fields.Date.context_today(cls.account)
+        today = cls.env.company._kam_today()
         cls.overdue = cls._account(
             "Sumqayit Steel", kam_last_visit_date=today - timedelta(days=60)
         )

@@ -244,7 +244,7 @@ class TestVisitPlan(KamVisitCommon):
         self.assertEqual(wizard.visit_ids.create_uid, self.user_kam)
 
     def test_weekly_cron_on_plan_day(self):
-        today = fields.Date.context_today(self.env["res.partner"])
+        today = self.env.company._kam_today()
         next_monday = today + timedelta(days=7 - today.weekday())
         account = self._account("Cron Account", kam_last_call_date=next_monday)
         self.company.kam_visit_plan_weekday = str((today.weekday() + 1) % 7)
@@ -259,7 +259,7 @@ class TestVisitPlan(KamVisitCommon):
         self.assertIsInstance(next_monday, date)
 
     def test_weekly_cron_reports_leftovers_to_the_kam(self):
-        today = fields.Date.context_today(self.env["res.partner"])
+        today = self.env.company._kam_today()
         next_monday = today + timedelta(days=7 - today.weekday())
         for index in range(7):
             self._account(f"Due {index}", kam_last_call_date=next_monday)

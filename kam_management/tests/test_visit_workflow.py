@@ -86,7 +86,7 @@ class TestVisitWorkflow(KamVisitCommon):
             self.account.kam_visit_interval_days = -5
 
     def test_overdue_is_stored_and_searchable(self):
-        today = fields.Date.context_today(self.env["res.partner"])
+        today = self.env.company._kam_today()
         self.account.kam_last_visit_date = today - timedelta(days=40)
         self.account.kam_last_call_date = today
         self.assertTrue(self.account.kam_visit_overdue)
@@ -100,7 +100,7 @@ class TestVisitWorkflow(KamVisitCommon):
         )
 
     def test_refresh_turns_accounts_overdue(self):
-        today = fields.Date.context_today(self.env["res.partner"])
+        today = self.env.company._kam_today()
         self.account.kam_last_call_date = today - timedelta(days=7)
         self.assertFalse(self.account.kam_call_overdue, "due today, not overdue yet")
         # Tomorrow the account is overdue: the stored flag is refreshed by the daily

@@ -11,10 +11,10 @@ class KamVisitComplianceWizard(models.TransientModel):
     _description = "Visit Plan Compliance"
 
     def _default_date_from(self):
-        return fields.Date.context_today(self).replace(day=1)
+        return self.env.company._kam_today().replace(day=1)
 
     def _default_date_to(self):
-        return fields.Date.context_today(self).replace(day=1) + relativedelta(
+        return self.env.company._kam_today().replace(day=1) + relativedelta(
             months=1, days=-1
         )
 

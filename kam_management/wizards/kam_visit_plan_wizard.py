@@ -34,7 +34,7 @@ class KamVisitPlanWizard(models.TransientModel):
     _description = "Weekly Visit and Call Plan"
 
     def _default_week_start(self):
-        today = fields.Date.context_today(self)
+        today = self.env.company._kam_today()
         return today + timedelta(days=7 - today.weekday())
 
     company_id = fields.Many2one(
@@ -280,10 +280,7 @@ class KamVisitPlanWizard(models.TransientModel):
         taken = set()
         used = defaultdict(int)
         for visit in existing:
-            tz_name = visit.user_id.tz or "UTC"
-            local_day = fields.Datetime.context_timestamp(
-                visit.with_context(tz=tz_name), visit.planned_start
-            ).date()
+            local_day = self.company_id._kam_local_day(visit.planned_start)
             if local_day not in week_days:
                 continue
             kind = _kind_of(visit.visit_type)
@@ -432,10 +429,12 @@ class KamVisitPlanWizard(models.TransientModel):
     @api.model
     def _cron_generate_weekly_plan(self):
         """On each company's plan day, plan next week for every KAM owning accounts."""
-        today = fields.Date.context_today(self)
-        for company in self.env["res.company"].search(
-            [("kam_visit_plan_weekday", "=", str(today.weekday()))]
-        ):
+        # pylint: disable=no-search-all
+        for company in self.env["res.company"].search([]):
+            # each company plans on its own local plan day
+            today = company._kam_today()
+            if company.kam_visit_plan_weekday != str(today.weekday()):
+                continue
             owners = self.env["res.partner"]._read_group(
                 [
                     ("kam_user_id", "!=", False),

@@ -88,7 +88,7 @@ class KamCollectionLevel(models.Model):
                    AND COALESCE(aml.date_maturity, aml.date) < %(today)s
                  GROUP BY rp.commercial_partner_id
                 """,
-                today=fields.Date.context_today(self),
+                today=company._kam_today(),
                 company=company.id,
             )
         )

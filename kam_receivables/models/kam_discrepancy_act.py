@@ -42,7 +42,9 @@ class KamDiscrepancyAct(models.Model):
         default=lambda self: self.env.user,
         tracking=True,
     )
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(
+        required=True, default=lambda self: self.env.company._kam_today()
+    )
     discrepancy_type = fields.Selection(
         selection=[
             ("shortage", "Shortage"),
@@ -221,7 +223,7 @@ class KamDiscrepancyAct(models.Model):
             "company_id": invoice.company_id.id,
             "journal_id": invoice.journal_id.id,
             "currency_id": invoice.currency_id.id,
-            "invoice_date": fields.Date.context_today(self),
+            "invoice_date": self.env.company._kam_today(),
             "reversed_entry_id": invoice.id,
             "invoice_origin": self.name,
             "ref": self.env._(

@@ -221,7 +221,7 @@ class ResPartner(models.Model):
         if not commercial_ids:
             return {}
         self.env.flush_all()
-        today = fields.Date.context_today(self)
+        today = self.env.company._kam_today()
         result = {
             pid: dict.fromkeys(("receivable", "draft", "to_invoice", "overdue"), 0.0)
             for pid in commercial_ids
@@ -317,7 +317,7 @@ class ResPartner(models.Model):
         if not commercial_ids:
             return {}
         self.env.flush_all()
-        today = fields.Date.context_today(self)
+        today = self.env.company._kam_today()
         self.env.cr.execute(
             SQL(
                 """
@@ -347,7 +347,7 @@ class ResPartner(models.Model):
         if not commercial_ids:
             return {}
         self.env.flush_all()
-        today = fields.Date.context_today(self)
+        today = self.env.company._kam_today()
         self.env.cr.execute(
             SQL(
                 """
@@ -419,7 +419,7 @@ class ResPartner(models.Model):
     def _cron_kam_credit_review(self):
         """Give the credit manager an activity for every credit review that falls
         due."""
-        today = fields.Date.context_today(self)
+        today = self.env.company._kam_today()
         activity_type = self.env.ref("kam_receivables.mail_activity_type_credit_review")
         partners = self.search(
             [("kam_credit_review_date", "<=", today), ("is_company", "=", True)]

@@ -98,7 +98,7 @@ class ReportSettlementStatement(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         data = data or {}
-        today = fields.Date.context_today(self)
+        today = self.env.company._kam_today()
         date_from = fields.Date.to_date(data.get("date_from")) or today.replace(
             month=1, day=1
         )

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from contextlib import contextmanager
 
-from odoo import Command, fields
+from odoo import Command
 
 from odoo.addons.kam_management.tests.common import KamCommon
 
@@ -41,7 +41,7 @@ class KamReceivablesCommon(KamCommon):
                 "invoice_policy": "order",
             }
         )
-        cls.today = fields.Date.context_today(cls.customer)
+        cls.today = cls.env.company._kam_today()
 
     @classmethod
     def _set_limit(cls, partner, limit, company=None):

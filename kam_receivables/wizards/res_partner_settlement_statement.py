@@ -26,9 +26,11 @@ class ResPartnerSettlementStatement(models.TransientModel):
     date_from = fields.Date(
         string="From",
         required=True,
-        default=lambda self: fields.Date.context_today(self).replace(month=1, day=1),
+        default=lambda self: self.env.company._kam_today().replace(month=1, day=1),
     )
-    date_to = fields.Date(string="To", required=True, default=fields.Date.context_today)
+    date_to = fields.Date(
+        string="To", required=True, default=lambda self: self.env.company._kam_today()
+    )
 
     @api.model
     def _default_partner(self):
