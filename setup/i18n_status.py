@@ -8,7 +8,7 @@ Run it with the virtualenv's python (polib comes with Odoo's requirements):
     $VENV/bin/python setup/i18n_status.py              # summary per add-on and language
     $VENV/bin/python setup/i18n_status.py -v           # ... and every problem entry
     $VENV/bin/python setup/i18n_status.py --check      # exit 1 when anything is left
-    $VENV/bin/python setup/i18n_status.py merge        # bring az.po/ru.po up to the .pot
+    $VENV/bin/python setup/i18n_status.py merge        # az.po/ru.po up to the .pot
 
 ``merge`` has msgmerge's semantics: the .po takes the .pot's entries in the .pot's
 order (with their references and comments), keeps the existing translation of every
@@ -87,8 +87,8 @@ def markup_problems(msgid, msgstr):
     problems = []
     if placeholders(msgid) != placeholders(msgstr):
         problems.append(
-            "placeholders differ: %s vs %s"
-            % (PLACEHOLDER.findall(msgid), PLACEHOLDER.findall(msgstr))
+            f"placeholders differ: {PLACEHOLDER.findall(msgid)}"
+            f" vs {PLACEHOLDER.findall(msgstr)}"
         )
     elif PLACEHOLDER.search(msgid) and (
         PLACEHOLDER.sub("", msgstr).count("%") > PLACEHOLDER.sub("", msgid).count("%")
@@ -96,8 +96,8 @@ def markup_problems(msgid, msgstr):
         problems.append("a bare % in a formatted string must be written %%")
     if tags(msgid) != tags(msgstr):
         problems.append(
-            "tags differ: %s vs %s"
-            % (sorted(tags(msgid).elements()), sorted(tags(msgstr).elements()))
+            f"tags differ: {sorted(tags(msgid).elements())}"
+            f" vs {sorted(tags(msgstr).elements())}"
         )
     if Counter(INLINE.findall(msgid)) != Counter(INLINE.findall(msgstr)):
         problems.append("{{ }} expressions differ")
