@@ -105,6 +105,11 @@ def markup_problems(msgid, msgstr):
 
 
 def check(addon, lang):
+    """Problems of an add-on's <lang>.po against its .pot (see check_file)."""
+    return check_file(pot_path(addon), po_path(addon, lang))
+
+
+def check_file(pot_file, po_file):
     """Problems of one .po against its .pot, as a dict of lists of messages."""
     report = {
         "missing": [],
@@ -113,8 +118,8 @@ def check(addon, lang):
         "obsolete": [],
         "markup": [],
     }
-    pot = polib.pofile(str(pot_path(addon)))
-    path = po_path(addon, lang)
+    pot = polib.pofile(str(pot_file))
+    path = Path(po_file)
     if not path.exists():
         report["missing"] = [e.msgid for e in pot]
         return report
@@ -139,9 +144,14 @@ def check(addon, lang):
 
 
 def merge(addon, lang):
-    """Brings <lang>.po up to the .pot; returns (added, dropped) counts."""
-    pot = polib.pofile(str(pot_path(addon)))
-    path = po_path(addon, lang)
+    """Brings an add-on's <lang>.po up to its .pot (see merge_file)."""
+    return merge_file(pot_path(addon), po_path(addon, lang), lang, addon)
+
+
+def merge_file(pot_file, po_file, lang, addon):
+    """Brings a .po up to its .pot; returns (added, dropped) counts."""
+    pot = polib.pofile(str(pot_file))
+    path = Path(po_file)
     old = polib.pofile(str(path)) if path.exists() else None
     known = {key(e): e for e in old if not e.obsolete} if old else {}
     new = polib.POFile(wrapwidth=78)  # the layout of Odoo's own exports
