@@ -104,6 +104,15 @@ def markup_problems(msgid, msgstr):
     return problems
 
 
+def expression_problems(msgstr):
+    """A report's file name is a Python expression: its translation must be one."""
+    try:
+        compile(msgstr, "<translation>", "eval")
+    except SyntaxError as error:
+        return [f"not a Python expression: {error.msg}"]
+    return []
+
+
 def check(addon, lang):
     """Problems of an add-on's <lang>.po against its .pot (see check_file)."""
     return check_file(pot_path(addon), po_path(addon, lang))
@@ -135,7 +144,10 @@ def check_file(pot_file, po_file):
         elif "fuzzy" in found.flags:
             report["fuzzy"].append(entry.msgid)
         else:
-            for problem in markup_problems(found.msgid, found.msgstr):
+            problems = markup_problems(found.msgid, found.msgstr)
+            if any("print_report_name" in ref for ref, _line in entry.occurrences):
+                problems += expression_problems(found.msgstr)
+            for problem in problems:
                 report["markup"].append(f"{entry.msgid!r}: {problem}")
     for entry in po:
         if entry.obsolete or key(entry) not in wanted:

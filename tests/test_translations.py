@@ -81,6 +81,11 @@ def test_checker_accepts_good_translations(msgid, msgstr):
     assert not i18n.markup_problems(msgid, msgstr)
 
 
+def test_checker_finds_broken_report_file_name():
+    assert i18n.expression_problems("'Акт сверки - %s' % (object.name)") == []
+    assert i18n.expression_problems("'Акт сверки - %s % (object.name)")
+
+
 def _write_pot(path, entries):
     pot = i18n.polib.POFile()
     pot.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
