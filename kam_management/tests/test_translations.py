@@ -62,6 +62,16 @@ class TestKamTranslations(KamCommon):
             types = dict(Visit._fields["visit_type"]._description_selection(Visit.env))
             self.assertEqual(types["call"], call)
 
+    def test_view_terms(self):
+        """Terms inside views (stat buttons, alerts) are translated too."""
+        view = self.env.ref("kam_management.res_partner_view_form")
+        for lang, term in (
+            ("az_AZ", "Gəlir (12 ay)"),
+            ("ru_RU", "Выручка за 12 мес."),
+            ("en_US", "Revenue 12m"),
+        ):
+            self.assertIn(term, self._in(lang, view).arch_db)
+
     def test_kpi_name(self):
         kpi = self.env.ref("kam_management.kam_kpi_revenue")
         self.assertEqual(self._in("az_AZ", kpi).name, "Gəlir")
