@@ -33,3 +33,4 @@ from . import test_visit_compliance
 from . import test_visit_views
 from . import test_visit_tour
 from . import test_kam_demo
+from . import test_translations
