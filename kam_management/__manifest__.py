@@ -49,6 +49,17 @@
         "views/kam_visit_compliance_wizard_views.xml",
         "views/res_partner_visit_views.xml",
         "views/res_config_settings_visit_views.xml",
+        "data/kam_kpi_duty_data.xml",
+        "data/mail_activity_type_duty_data.xml",
+        "data/kam_duty_cron.xml",
+        "report/kam_weekly_report_report.xml",
+        "data/kam_weekly_report_mail_template.xml",
+        "views/kam_corrective_action_views.xml",
+        "views/kam_account_plan_views.xml",
+        "views/kam_proposal_views.xml",
+        "wizards/kam_proposal_decision_views.xml",
+        "views/kam_weekly_report_views.xml",
+        "views/res_config_settings_report_views.xml",
         "views/menus.xml",
     ],
     "assets": {
@@ -59,5 +70,6 @@
     "demo": [
         "demo/kam_management_demo.xml",
         "demo/kam_sales_plan_demo.xml",
+        "demo/kam_duty_demo.xml",
     ],
 }

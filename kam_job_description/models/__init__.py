@@ -9,3 +9,5 @@ from . import kam_job_description_template_item
 from . import kam_job_description_ack_report
 from . import hr_job
 from . import hr_employee
+from . import kam_job_description_evidence_record
+from . import kam_job_description_evidence_record_line

@@ -36,3 +36,16 @@ from . import res_config_settings_visit
 from . import sale_order_visit
 from . import kam_visit_compliance
 from . import kam_kpi_visit
+from . import res_company_report
+from . import res_config_settings_report
+from . import kam_kpi_duty
+from . import kam_kpi_refusal
+from . import kam_kpi_plan
+from . import kam_corrective_action
+from . import kam_refusal_report_corrective
+from . import kam_account_plan_objective
+from . import kam_account_plan_stakeholder
+from . import res_partner_account_plan
+from . import kam_proposal
+from . import kam_weekly_report
+from . import kam_weekly_report_line

@@ -34,3 +34,8 @@ from . import test_visit_views
 from . import test_visit_tour
 from . import test_kam_demo
 from . import test_translations
+from . import test_kam_kpi_duty
+from . import test_kam_corrective_action
+from . import test_kam_account_plan_structure
+from . import test_kam_proposal
+from . import test_kam_weekly_report

@@ -5,3 +5,4 @@ from . import kam_visit_plan_wizard
 from . import kam_visit_compliance_wizard
 from . import kam_visit_compliance_wizard_line
 from . import account_move_reversal
+from . import kam_proposal_decision
