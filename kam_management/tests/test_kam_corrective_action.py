@@ -111,6 +111,31 @@ class TestKamCorrectiveAction(KamCommon):
         both = (corrective | other).with_user(self.user_manager)
         self.assertEqual(both.mapped("effect"), ["better", "pending"])
 
+    def test_effect_of_a_list_in_constant_queries(self):
+        for offset in range(1, 6):
+            self._order_on(self.account_a, self.today - timedelta(days=offset))
+            self._order_on(
+                self.account_b, self.today - timedelta(days=offset), self.reason
+            )
+        actions = self.Action
+        for index in range(10):
+            account = self.account_a if index % 2 else self.account_b
+            actions |= self._action(
+                name=f"Action {index}",
+                partner_ids=[Command.set(account.ids)],
+                window_days=10 + index,
+            )
+        actions[:5].action_done()
+
+        def queries(records):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            self.Action.with_user(self.user_kam).browse(records.ids).mapped("effect")
+            return self.env.cr.sql_log_count - before
+
+        queries(actions)
+        self.assertEqual(queries(actions[:2] | actions[-1:]), queries(actions))
+
     def test_bad_input(self):
         with self.assertRaisesRegex(ValidationError, "Choose the accounts"):
             self._action(partner_ids=[])
