@@ -39,3 +39,4 @@ from . import test_kam_corrective_action
 from . import test_kam_account_plan_structure
 from . import test_kam_proposal
 from . import test_kam_weekly_report
+from . import test_kam_duty_views
