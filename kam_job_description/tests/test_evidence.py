@@ -102,6 +102,44 @@ class TestDutyEvidence(JobDescriptionCommon):
         wizard = self._evidence(self.user_director, self.employee_kam)
         self.assertEqual(len(wizard.line_ids), 2, "managers up the hierarchy")
 
+    def test_evidence_follows_the_team_after_reorganisation(self):
+        """Who sees an employee's evidence is their head of sales (the one team
+        definition of kam_management), the director and HR; not any manager."""
+        self._description_with_kpi()
+        manager2 = self._new_user(
+            "jd_manager_south", "kam_management.group_kam_manager"
+        )
+        employee_manager2 = self.env["hr.employee"].create(
+            {
+                "name": manager2.name,
+                "user_id": manager2.id,
+                "company_id": self.company.id,
+                "parent_id": self.employee_director.id,
+            }
+        )
+        self._evidence(self.user_manager, self.employee_kam)
+        with self.assertRaisesRegex(AccessError, "their managers and HR"):
+            self._evidence(manager2, self.employee_kam)
+        self.employee_kam.parent_id = employee_manager2
+        self._evidence(manager2, self.employee_kam)
+        with self.assertRaisesRegex(AccessError, "their managers and HR"):
+            self._evidence(self.user_manager, self.employee_kam)
+        self._evidence(self.user_director, self.employee_kam)
+        self._evidence(self.user_hr, self.employee_kam)
+        # a team leader without the Head of Sales role is skipped, not obeyed
+        lead = self.env["hr.employee"].create(
+            {
+                "name": self.user_employee.name,
+                "user_id": self.user_employee.id,
+                "company_id": self.company.id,
+                "parent_id": employee_manager2.id,
+            }
+        )
+        self.employee_kam.parent_id = lead
+        with self.assertRaisesRegex(AccessError, "their managers and HR"):
+            self._evidence(self.user_employee, self.employee_kam)
+        self._evidence(manager2, self.employee_kam)
+
     def test_a_peer_does_not(self):
         self._description_with_kpi()
         with self.assertRaisesRegex(AccessError, "their managers and HR"):
