@@ -1,6 +1,7 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
@@ -139,6 +140,54 @@ class TestDutyEvidence(JobDescriptionCommon):
         with self.assertRaisesRegex(AccessError, "their managers and HR"):
             self._evidence(self.user_employee, self.employee_kam)
         self._evidence(manager2, self.employee_kam)
+
+    def test_lower_is_better_kpi_at_zero_is_evidenced(self):
+        kpi = self.env["kam.kpi"].create(
+            {
+                "name": "Overdue share",
+                "code": "jd_test_overdue",
+                "unit": "percent",
+                "higher_is_better": False,
+            }
+        )
+        self._approved_description(
+            item_ids=[
+                Command.create(
+                    {
+                        "section": "duty",
+                        "text": "Collects receivables on time.",
+                        "kpi_id": kpi.id,
+                    }
+                ),
+                Command.create({"section": "right", "text": "Represents."}),
+                Command.create(
+                    {
+                        "section": "responsibility",
+                        "text": "Within the labour code.",
+                        "labour_code_limit": True,
+                    }
+                ),
+            ]
+        )
+        overdue = {self.user_kam.id: 0.0}
+        with patch.object(
+            type(self.env["kam.kpi"]),
+            "_kam_kpi_jd_test_overdue",
+            lambda self, users, date_from, date_to: overdue,
+            create=True,
+        ):
+            wizard = self._evidence(self.user_kam, self.employee_kam)
+            self.assertEqual(
+                [(line.value, line.evidenced) for line in wizard.line_ids],
+                [(0.0, True)],
+                "0 % overdue evidences the duty",
+            )
+            overdue[self.user_kam.id] = 12.5
+            wizard.action_compute()
+            self.assertEqual(
+                [(line.value, line.evidenced) for line in wizard.line_ids],
+                [(12.5, False)],
+            )
 
     def test_a_peer_does_not(self):
         self._description_with_kpi()

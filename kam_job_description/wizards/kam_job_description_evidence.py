@@ -114,7 +114,8 @@ class KamJobDescriptionEvidence(models.TransientModel):
                         "text": item.text,
                         "kpi_name": kpi.display_name if kpi else False,
                         "value": value or 0.0,
-                        "evidenced": bool(value),
+                        # the KPI knows which way is good (lower-is-better KPIs)
+                        "evidenced": bool(kpi) and kpi._kam_is_evidenced(value),
                     }
                 )
             )

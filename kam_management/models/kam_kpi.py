@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_is_zero
 
 
 class KamKpi(models.Model):
@@ -127,6 +128,23 @@ class KamKpi(models.Model):
         """Sum ``(partner_id, day, amount)`` rows to the owner on each day (see
         ``kam.assignment._kam_credit``)."""
         return self.env["kam.assignment"]._kam_credit(periods, rows)
+
+    # ------------------------------------------------------------------
+    # Evidence of a duty
+    # ------------------------------------------------------------------
+    def _kam_is_evidenced(self, value):
+        """Whether ``value`` of this KPI over a period evidences the duty it
+        measures: some result for a higher-is-better KPI (sales, clients, visits:
+        above zero), nothing against it for a lower-is-better one (overdue ratio:
+        zero). ``None`` (no figure, e.g. an employee without a user) evidences
+        nothing."""
+        self.ensure_one()
+        if value is None:
+            return False
+        is_zero = float_is_zero(value, precision_digits=2)
+        if self.higher_is_better:
+            return not is_zero and value > 0
+        return is_zero or value < 0
 
     # ------------------------------------------------------------------
     # Shared domains
