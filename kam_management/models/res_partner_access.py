@@ -93,8 +93,11 @@ class ResPartner(models.Model):
             return NotImplemented
         user_ids = [value] if isinstance(value, int) else list(value or [])
         owner_ids = set(user_ids)
-        for team in self.env["res.users"].browse(user_ids)._kam_team_map().values():
-            owner_ids.update(team.ids)
+        # sudo: whoever searches, only the team's ids are needed. The team field is
+        # cached for the transaction (record rules search this on every query); the
+        # org chart hook in hr_employee.py invalidates it.
+        for user in self.env["res.users"].sudo().browse(user_ids):
+            owner_ids.update(user.kam_team_user_ids.ids)
         owner_ids = list(owner_ids)
         return [
             "|",
