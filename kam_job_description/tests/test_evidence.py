@@ -1,6 +1,7 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
@@ -101,6 +102,92 @@ class TestDutyEvidence(JobDescriptionCommon):
         self.assertFalse(wizard.line_ids[0].evidenced, "no sales, no evidence")
         wizard = self._evidence(self.user_director, self.employee_kam)
         self.assertEqual(len(wizard.line_ids), 2, "managers up the hierarchy")
+
+    def test_evidence_follows_the_team_after_reorganisation(self):
+        """Who sees an employee's evidence is their head of sales (the one team
+        definition of kam_management), the director and HR; not any manager."""
+        self._description_with_kpi()
+        manager2 = self._new_user(
+            "jd_manager_south", "kam_management.group_kam_manager"
+        )
+        employee_manager2 = self.env["hr.employee"].create(
+            {
+                "name": manager2.name,
+                "user_id": manager2.id,
+                "company_id": self.company.id,
+                "parent_id": self.employee_director.id,
+            }
+        )
+        self._evidence(self.user_manager, self.employee_kam)
+        with self.assertRaisesRegex(AccessError, "their managers and HR"):
+            self._evidence(manager2, self.employee_kam)
+        self.employee_kam.parent_id = employee_manager2
+        self._evidence(manager2, self.employee_kam)
+        with self.assertRaisesRegex(AccessError, "their managers and HR"):
+            self._evidence(self.user_manager, self.employee_kam)
+        self._evidence(self.user_director, self.employee_kam)
+        self._evidence(self.user_hr, self.employee_kam)
+        # a team leader without the Head of Sales role is skipped, not obeyed
+        lead = self.env["hr.employee"].create(
+            {
+                "name": self.user_employee.name,
+                "user_id": self.user_employee.id,
+                "company_id": self.company.id,
+                "parent_id": employee_manager2.id,
+            }
+        )
+        self.employee_kam.parent_id = lead
+        with self.assertRaisesRegex(AccessError, "their managers and HR"):
+            self._evidence(self.user_employee, self.employee_kam)
+        self._evidence(manager2, self.employee_kam)
+
+    def test_lower_is_better_kpi_at_zero_is_evidenced(self):
+        kpi = self.env["kam.kpi"].create(
+            {
+                "name": "Overdue share",
+                "code": "jd_test_overdue",
+                "unit": "percent",
+                "higher_is_better": False,
+            }
+        )
+        self._approved_description(
+            item_ids=[
+                Command.create(
+                    {
+                        "section": "duty",
+                        "text": "Collects receivables on time.",
+                        "kpi_id": kpi.id,
+                    }
+                ),
+                Command.create({"section": "right", "text": "Represents."}),
+                Command.create(
+                    {
+                        "section": "responsibility",
+                        "text": "Within the labour code.",
+                        "labour_code_limit": True,
+                    }
+                ),
+            ]
+        )
+        overdue = {self.user_kam.id: 0.0}
+        with patch.object(
+            type(self.env["kam.kpi"]),
+            "_kam_kpi_jd_test_overdue",
+            lambda self, users, date_from, date_to: overdue,
+            create=True,
+        ):
+            wizard = self._evidence(self.user_kam, self.employee_kam)
+            self.assertEqual(
+                [(line.value, line.evidenced) for line in wizard.line_ids],
+                [(0.0, True)],
+                "0 % overdue evidences the duty",
+            )
+            overdue[self.user_kam.id] = 12.5
+            wizard.action_compute()
+            self.assertEqual(
+                [(line.value, line.evidenced) for line in wizard.line_ids],
+                [(12.5, False)],
+            )
 
     def test_a_peer_does_not(self):
         self._description_with_kpi()

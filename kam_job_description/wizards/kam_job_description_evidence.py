@@ -46,7 +46,9 @@ class KamJobDescriptionEvidence(models.TransientModel):
             wizard.evidenced_count = len(wizard.line_ids.filtered("evidenced"))
 
     def _kam_check_access(self):
-        """The employee, their managers up the hierarchy and HR may look."""
+        """The employee, their head of sales (``res.users`` in kam_management: the
+        one definition of a KAM's team), the Commercial Director of the employee's
+        company and HR may look."""
         self.ensure_one()
         user = self.env.user
         employee = self.employee_id.sudo()
@@ -54,13 +56,14 @@ class KamJobDescriptionEvidence(models.TransientModel):
             return
         if user.has_group("kam_job_description.group_job_description_manager"):
             return
-        managers = employee.parent_id
-        seen = self.env["hr.employee"].sudo()
-        while managers and managers not in seen:
-            if managers.user_id == user:
-                return
-            seen |= managers
-            managers = managers.parent_id
+        if (
+            user.has_group("kam_management.group_kam_director")
+            and employee.company_id in user.company_ids
+        ):
+            return
+        heads = self.env["res.users"]._kam_heads_of_employees(employee)
+        if heads.get(employee.id) == user:
+            return
         raise AccessError(
             self.env._(
                 "Only %(employee)s, their managers and HR can see the evidence of "
@@ -111,7 +114,8 @@ class KamJobDescriptionEvidence(models.TransientModel):
                         "text": item.text,
                         "kpi_name": kpi.display_name if kpi else False,
                         "value": value or 0.0,
-                        "evidenced": bool(value),
+                        # the KPI knows which way is good (lower-is-better KPIs)
+                        "evidenced": bool(kpi) and kpi._kam_is_evidenced(value),
                     }
                 )
             )

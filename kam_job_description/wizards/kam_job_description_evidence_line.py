@@ -17,5 +17,7 @@ class KamJobDescriptionEvidenceLine(models.TransientModel):
     kpi_name = fields.Char(string="KPI")
     value = fields.Float(digits=(16, 2))
     evidenced = fields.Boolean(
-        help="The duty has a KPI and the KPI shows activity in the period."
+        help="The duty has a KPI and its value in the period evidences it: some "
+        "result for a higher-is-better KPI, none against it (e.g. 0 % overdue) for "
+        "a lower-is-better one."
     )

@@ -7,8 +7,11 @@ from . import kam_variable_pay_policy
 from . import kam_variable_pay_policy_line
 from . import kam_tier
 from . import kam_assignment
+from . import hr_employee
 from . import res_users
 from . import res_partner
+from . import res_partner_access
+from . import res_partner_revenue
 from . import kam_sales_plan
 from . import kam_sales_plan_target_mixin
 from . import kam_sales_plan_line

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_is_zero
 
 
 class KamKpi(models.Model):
@@ -108,59 +109,42 @@ class KamKpi(models.Model):
         return values
 
     # ------------------------------------------------------------------
-    # Account ownership: who is credited with an account's results on a date
+    # Account ownership: who is credited with an account's results on a day.
+    # kam.assignment is the one definition; these keep the KPI formulas short.
     # ------------------------------------------------------------------
     @api.model
     def _kam_ownership_periods(self, users, date_from, date_to):
-        """Ownership periods (``kam.assignment``) of accounts by the given users
-        overlapping the period, in one query.
-
-        :return: ``{partner_id: [(user_id, start, end), ...]}`` where ``end`` is
-            ``None`` for the current owner.
-        """
-        # sudo: crediting needs the full ownership history whoever asks; only ids
-        # and dates leave this method.
-        assignments = (
-            self.env["kam.assignment"]
-            .sudo()
-            .search_fetch(
-                [
-                    ("user_id", "in", users.ids),
-                    ("date_from", "<=", date_to),
-                    "|",
-                    ("date_to", "=", False),
-                    ("date_to", ">=", date_from),
-                ],
-                ["partner_id", "user_id", "date_from", "date_to"],
-            )
-        )
-        periods = {}
-        for assignment in assignments:
-            periods.setdefault(assignment.partner_id.id, []).append(
-                (
-                    assignment.user_id.id,
-                    assignment.date_from,
-                    assignment.date_to or None,
-                )
-            )
-        return periods
+        """Ownership periods of accounts by ``users`` overlapping the period:
+        ``{partner_id: [(user_id, start, end), ...]}`` (see
+        ``kam.assignment._kam_periods``)."""
+        return self.env["kam.assignment"]._kam_periods(date_from, date_to, users=users)
 
     @api.model
     def _kam_owner_on(self, periods, partner_id, day):
-        for user_id, start, end in periods.get(partner_id, ()):
-            if (not start or start <= day) and (not end or day <= end):
-                return user_id
-        return False
+        return self.env["kam.assignment"]._kam_owner_in(periods, partner_id, day)
 
     @api.model
     def _kam_credit(self, periods, rows):
-        """Sum ``(partner_id, day, amount)`` rows to the owner on each day."""
-        totals = {}
-        for partner_id, day, amount in rows:
-            user_id = self._kam_owner_on(periods, partner_id, day)
-            if user_id:
-                totals[user_id] = totals.get(user_id, 0.0) + amount
-        return totals
+        """Sum ``(partner_id, day, amount)`` rows to the owner on each day (see
+        ``kam.assignment._kam_credit``)."""
+        return self.env["kam.assignment"]._kam_credit(periods, rows)
+
+    # ------------------------------------------------------------------
+    # Evidence of a duty
+    # ------------------------------------------------------------------
+    def _kam_is_evidenced(self, value):
+        """Whether ``value`` of this KPI over a period evidences the duty it
+        measures: some result for a higher-is-better KPI (sales, clients, visits:
+        above zero), nothing against it for a lower-is-better one (overdue ratio:
+        zero). ``None`` (no figure, e.g. an employee without a user) evidences
+        nothing."""
+        self.ensure_one()
+        if value is None:
+            return False
+        is_zero = float_is_zero(value, precision_digits=2)
+        if self.higher_is_better:
+            return not is_zero and value > 0
+        return is_zero or value < 0
 
     # ------------------------------------------------------------------
     # Shared domains

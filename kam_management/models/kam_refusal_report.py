@@ -58,20 +58,51 @@ class KamRefusalReport(models.Model):
             "company_id",
             "amount_untaxed_signed",
         ],
-        "res.partner": ["commercial_partner_id"],
+        "res.partner": ["commercial_partner_id", "tz"],
         "kam.refusal.reason": ["category"],
+        "res.company": ["partner_id"],
         "kam.assignment": ["partner_id", "user_id", "date_from", "date_to"],
     }
 
+    def _kam_local_day_sql(self, column, company_column):
+        """The local day of UTC timestamp ``column`` in the business calendar of
+        the row's company (``company_column``), both :class:`SQL`."""
+        # sudo: every company's calendar is needed to date its rows, readable or not
+        companies = self.env["res.company"].sudo().search([])  # pylint: disable=no-search-all
+        by_tz = {}
+        for company in companies:
+            tz_name = company._kam_tz_name()
+            by_tz[tz_name] = by_tz.get(tz_name, companies.browse()) | company
+        cases = [
+            SQL(
+                "WHEN %s IN %s THEN %s",
+                company_column,
+                tuple(group.ids),
+                group[:1]._kam_local_day_sql(column),
+            )
+            for group in by_tz.values()
+        ]
+        return SQL(
+            "(CASE %s ELSE %s END)",
+            SQL(" ").join(cases),
+            self.env.company._kam_local_day_sql(column),
+        )
+
     @property
     def _table_query(self):
-        # The KAM is the one who owned the account on the document's date.
+        # The KAM is the one who owned the account on the document's local day
+        # (kam.assignment), else the salesperson.
+        owner = self.env["kam.assignment"]._kam_owner_sql
+        order_day = self._kam_local_day_sql(
+            SQL.identifier("so", "date_order"), SQL.identifier("so", "company_id")
+        )
+        move_day = SQL("COALESCE(am.invoice_date, am.date)")
         return SQL(
             """
             SELECT so.id * 2 AS id, 'refusal' AS kind,
                    so.kam_refusal_reason_id AS reason_id,
-                   r.category, so.date_order::date AS date,
-                   COALESCE(ka.user_id, so.user_id) AS user_id,
+                   r.category, %(order_day)s AS date,
+                   COALESCE(%(order_owner)s, so.user_id) AS user_id,
                    p.commercial_partner_id AS partner_id, so.company_id,
                    so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1)
                        AS amount,
@@ -79,22 +110,19 @@ class KamRefusalReport(models.Model):
               FROM sale_order so
               JOIN res_partner p ON p.id = so.partner_id
               JOIN kam_refusal_reason r ON r.id = so.kam_refusal_reason_id
-         LEFT JOIN kam_assignment ka ON ka.partner_id = p.commercial_partner_id
-                   AND so.date_order::date >= ka.date_from
-                   AND (ka.date_to IS NULL OR so.date_order::date <= ka.date_to)
              WHERE so.state = 'cancel'
             UNION ALL
             SELECT am.id * 2 + 1, 'return', am.kam_return_reason_id, r.category,
-                   COALESCE(am.invoice_date, am.date),
-                   COALESCE(ka.user_id, am.invoice_user_id),
+                   %(move_day)s,
+                   COALESCE(%(move_owner)s, am.invoice_user_id),
                    am.commercial_partner_id, am.company_id,
                    -am.amount_untaxed_signed, 1
               FROM account_move am
               JOIN kam_refusal_reason r ON r.id = am.kam_return_reason_id
-         LEFT JOIN kam_assignment ka ON ka.partner_id = am.commercial_partner_id
-                   AND COALESCE(am.invoice_date, am.date) >= ka.date_from
-                   AND (ka.date_to IS NULL
-                        OR COALESCE(am.invoice_date, am.date) <= ka.date_to)
              WHERE am.move_type = 'out_refund' AND am.state = 'posted'
-            """
+            """,
+            order_day=order_day,
+            order_owner=owner(SQL("p.commercial_partner_id"), order_day),
+            move_day=move_day,
+            move_owner=owner(SQL("am.commercial_partner_id"), move_day),
         )

@@ -67,8 +67,8 @@ class KamWeeklyReport(models.Model):
         """``{recipient: (KAMs on their report, is team report)}``.
 
         A KAM who owned an account in the week gets their own figures; a head of
-        sales gets their team's (``res.partner._kam_team_user_ids``), their own
-        among them when they own accounts.
+        sales gets their team's (``res.users.kam_team_user_ids``, the one team
+        definition), their own among them when they own accounts.
         """
         # sudo: the cron and a director read group membership and ownership
         users = self.env["res.users"].sudo()
@@ -85,9 +85,8 @@ class KamWeeklyReport(models.Model):
         heads = manager_group.users.filtered(
             lambda u: u.active and not u.share and company in u.company_ids
         )
-        partners = self.env["res.partner"]
         for head in heads:
-            team = users.browse(partners._kam_team_user_ids(head.ids)).filtered(
+            team = head.kam_team_user_ids.filtered(
                 lambda u: u.active and company in u.company_ids
             )
             if team:

@@ -18,13 +18,16 @@ class MailThread(models.AbstractModel):
     def _kam_system_note(self, body, partner_ids=None, subtype_xmlid="mail.mt_note"):
         """Post ``body`` on each record of ``self`` as a note of the acting user,
         notifying ``partner_ids``."""
+        messages = self.env["mail.message"]
         # sudo: the note is the system's record of what happened; the author stays the
         # acting user (sudo keeps the uid) and no e-mail address is required of them.
-        return self.sudo().message_post(
-            body=body,
-            partner_ids=list(partner_ids or []),
-            subtype_xmlid=subtype_xmlid,
-        )
+        for record in self.sudo():
+            messages |= record.message_post(
+                body=body,
+                partner_ids=list(partner_ids or []),
+                subtype_xmlid=subtype_xmlid,
+            )
+        return messages
 
     def _kam_system_activity(self, act_type_xmlid, **values):
         """Schedule an activity of type ``act_type_xmlid`` on each record of

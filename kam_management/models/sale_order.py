@@ -4,6 +4,10 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import float_compare
 
+from .res_users import HEAD_OF_SALES_GROUP
+
+DISCOUNT_APPROVAL_ACTIVITY = "kam_management.mail_activity_type_kam_discount_approval"
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -45,7 +49,7 @@ class SaleOrder(models.Model):
     def _compute_kam_max_discount(self):
         for order in self:
             tier = order.partner_id.commercial_partner_id.kam_tier_id
-            if not tier or order.user_id._has_group("kam_management.group_kam_manager"):
+            if not tier or order.user_id._has_group(HEAD_OF_SALES_GROUP):
                 order.kam_max_discount = -1
             else:
                 order.kam_max_discount = tier.max_discount
@@ -126,37 +130,20 @@ class SaleOrder(models.Model):
         return f"{intro}\n{self._kam_excess_message()}"
 
     def _kam_find_approver(self):
-        """The head of sales of the order's salesperson, else any head of sales."""
+        """The head of sales of the order's salesperson in the order's company
+        (``res.users.kam_head_user_id``), else any head of sales of the company."""
         self.ensure_one()
-        # The org chart is HR data; only the manager's user is needed.
-        employee = (
-            self.env["hr.employee"]
-            .sudo()
-            .search(
-                [
-                    ("user_id", "=", self.user_id.id),
-                    ("company_id", "in", [self.company_id.id]),
-                ],
-                limit=1,
-            )
-        )
-        head = employee.parent_id.user_id
-        if (
-            head
-            and head != self.user_id
-            and head._has_group("kam_management.group_kam_manager")
-        ):
+        head = self.user_id.with_company(self.company_id).kam_head_user_id
+        if head and head != self.user_id:
             return head
+        # sudo: any colleague with the role may approve, whether the user can read
+        # them or not; only the user record leaves.
         return (
             self.env["res.users"]
             .sudo()
             .search(
                 [
-                    (
-                        "groups_id",
-                        "in",
-                        self.env.ref("kam_management.group_kam_manager").id,
-                    ),
+                    ("groups_id", "in", self.env.ref(HEAD_OF_SALES_GROUP).id),
                     ("share", "=", False),
                     ("company_ids", "in", self.company_id.id),
                     ("id", "!=", self.user_id.id),
@@ -188,14 +175,13 @@ class SaleOrder(models.Model):
                 )
             )
         self.write({"kam_approval_state": "to_approve", "kam_approver_id": approver.id})
-        self.activity_schedule(
-            "mail.mail_activity_data_todo",
+        self._kam_system_activity(
+            DISCOUNT_APPROVAL_ACTIVITY,
             user_id=approver.id,
-            summary=self.env._("Approve discounts"),
             note=self._kam_excess_message().replace("\n", "<br/>"),
         )
-        self.message_post(
-            body=self.env._(
+        self._kam_system_note(
+            self.env._(
                 "Discount approval requested from %(approver)s:\n%(lines)s",
                 approver=approver.name,
                 lines=self._kam_excess_message(),
@@ -204,7 +190,7 @@ class SaleOrder(models.Model):
         return True
 
     def _kam_check_can_decide(self):
-        if not self.env.user.has_group("kam_management.group_kam_manager"):
+        if not self.env.user.has_group(HEAD_OF_SALES_GROUP):
             raise AccessError(
                 self.env._("Only a Head of Sales can approve or reject discounts.")
             )
@@ -234,23 +220,22 @@ class SaleOrder(models.Model):
             )
             for line in excess:
                 line.kam_approved_discount = line.discount
-            activities = order.activity_ids.filtered(
-                lambda a: (
-                    a.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
-                    and a.summary == self.env._("Approve discounts")
-                )
-            )
             if state == "approved":
-                activities.action_feedback(feedback=self.env._("Discounts approved."))
+                feedback = self.env._("Discounts approved.")
                 body = self.env._(
                     "Discounts approved by %(user)s.", user=self.env.user.name
                 )
             else:
-                activities.action_feedback(feedback=self.env._("Discounts rejected."))
+                feedback = self.env._("Discounts rejected.")
                 body = self.env._(
                     "Discounts rejected by %(user)s.", user=self.env.user.name
                 )
-            order.message_post(body=body, partner_ids=order.user_id.partner_id.ids)
+            # sudo: marking the request done posts a message as the deciding head,
+            # who needs no e-mail address for it (like _kam_system_note).
+            order.sudo().activity_feedback(
+                [DISCOUNT_APPROVAL_ACTIVITY], feedback=feedback
+            )
+            order._kam_system_note(body, partner_ids=order.user_id.partner_id.ids)
         return True
 
     def action_kam_approve(self):

@@ -57,6 +57,7 @@ class SaleOrder(models.Model):
         "order_line.price_subtotal",
         "order_line.product_id",
     )
+    @api.depends_context("uid")
     def _compute_kam_what_if(self):
         """How this quotation would move its salesperson's current plan: revenue
         and assortment attainment and the estimated variable pay (clause 2.8)."""
@@ -69,14 +70,9 @@ class SaleOrder(models.Model):
             "kam_pay": 0.0,
             "kam_pay_after": 0.0,
         }
-        user = self.env.user
-        is_manager = user.has_group("kam_management.group_kam_manager")
         for order in self:
             order.update(empty)
             if order.state not in ("draft", "sent") or not order.user_id:
-                continue
-            # A plan's figures are the KAM's and their managers' business only.
-            if order.user_id != user and not is_manager:
                 continue
             company = order.company_id
             day = company._kam_local_day(order.date_order) or company._kam_today()
@@ -90,7 +86,9 @@ class SaleOrder(models.Model):
                 ],
                 limit=1,
             )
-            if plan:
+            # A plan's figures are for those its record rules let read it: the KAM,
+            # their head of sales (res.users.kam_team_user_ids), the director.
+            if plan and plan.sudo(False).has_access("read"):
                 order.update(order._kam_what_if(plan))
 
     def _kam_what_if(self, plan):

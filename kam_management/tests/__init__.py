@@ -8,6 +8,8 @@ from . import test_kam_tier
 from . import test_kam_assignment
 from . import test_kam_absence
 from . import test_kam_access
+from . import test_kam_owner
+from . import test_kam_team
 from . import test_kam_sales_plan
 from . import test_kam_plan_split
 from . import test_kam_plan_access

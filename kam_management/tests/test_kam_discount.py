@@ -125,3 +125,31 @@ class TestKamDiscount(KamCommon):
         )
         order = self._order_form(self.user_kam, customer, 50).save()
         self.assertEqual(order.kam_approval_state, "not_required")
+
+    def test_approval_without_email_addresses(self):
+        """A KAM and a head of sales without an e-mail address request and decide
+        approvals; the request is an activity of its own type, found again by it
+        (not by its summary, which users translate and edit)."""
+        (self.user_kam | self.user_manager).email = False
+        order = self._order_form(self.user_kam, self.account_a, 15).save()
+        order = order.with_context(tracking_disable=False)
+        order.with_user(self.user_kam).action_kam_request_approval()
+        activity = order.activity_ids
+        self.assertEqual(
+            activity.activity_type_id,
+            self.env.ref("kam_management.mail_activity_type_kam_discount_approval"),
+        )
+        self.assertEqual(activity.user_id, self.user_manager)
+        request = order.message_ids.filtered(
+            lambda m: "Discount approval requested" in (m.body or "")
+        )
+        self.assertEqual(request.author_id, self.user_kam.partner_id)
+        activity.summary = "Rabatte freigeben"
+        order.with_user(self.user_manager).action_kam_approve()
+        self.assertEqual(order.kam_approval_state, "approved")
+        self.assertFalse(order.activity_ids, "the approval activity is done")
+        decision = order.message_ids.filtered(
+            lambda m: "Discounts approved by" in (m.body or "")
+        )
+        self.assertEqual(decision.author_id, self.user_manager.partner_id)
+        self.assertIn(self.user_kam.partner_id, decision.partner_ids)

@@ -40,6 +40,26 @@ class TestKamKpiRegistry(KamKpiCommon):
                 self.user_kam, self.date_from, self.date_to
             )
 
+    def test_evidence_follows_the_kpi_direction(self):
+        lower = self.Kpi.create(
+            {
+                "name": "Lost orders",
+                "code": "lost_orders",
+                "unit": "percent",
+                "higher_is_better": False,
+            }
+        )
+        self.assertEqual(
+            [self.kpi_revenue._kam_is_evidenced(v) for v in (0.0, 0.001, 1.0, -1.0)],
+            [False, False, True, False],
+        )
+        self.assertEqual(
+            [lower._kam_is_evidenced(v) for v in (0.0, 0.001, 0.5, 12.0)],
+            [True, True, False, False],
+        )
+        self.assertFalse(self.kpi_revenue._kam_is_evidenced(None), "no figure")
+        self.assertFalse(lower._kam_is_evidenced(None), "no figure")
+
     def test_code_unique_and_identifier(self):
         with self.assertRaisesRegex(ValidationError, "lower-case letters"):
             self.Kpi.create({"name": "Bad", "code": "Bad Code"})

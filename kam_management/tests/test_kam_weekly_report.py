@@ -227,9 +227,7 @@ class TestKamWeeklyReportDemo(KamCommon):
             head = self.env.ref(f"kam_management.{xmlid}")
             report = reports.filtered(lambda r, h=head: r.user_id == h)
             self.assertTrue(report.is_team, xmlid)
-            team = self.env["res.users"].browse(
-                self.env["res.partner"]._kam_team_user_ids(head.ids)
-            )
+            team = head.kam_team_user_ids
             self.assertEqual(report.line_ids.user_id, team)
             html = str(action._render_qweb_html(action, report.ids)[0])
             body = template._render_field("body_html", report.ids)[report.id]

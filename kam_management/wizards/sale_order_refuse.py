@@ -16,13 +16,11 @@ class SaleOrderRefuse(models.TransientModel):
         self.order_ids.write(
             {"kam_refusal_reason_id": self.reason_id.id, "kam_refusal_note": self.note}
         )
+        body = self.env._(
+            "Cancelled by the client. Reason: %(reason)s", reason=self.reason_id.name
+        )
         for order in self.order_ids:
-            order.message_post(
-                body=self.env._(
-                    "Cancelled by the client. Reason: %(reason)s",
-                    reason=self.reason_id.name,
-                )
-            )
+            order._kam_system_note(body)
         return self.order_ids.with_context(
             kam_refusal_reason_given=True
         ).action_cancel()

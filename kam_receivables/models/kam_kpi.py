@@ -55,13 +55,19 @@ class KamKpi(models.Model):
                 partners=tuple(periods),
             )
         )
-        totals, overdue = {}, {}
-        for partner_id, total, late in self.env.cr.fetchall():
-            user_id = self._kam_owner_on(periods, partner_id, date_to)
-            if user_id:
-                totals[user_id] = totals.get(user_id, 0.0) + (total or 0.0)
-                overdue[user_id] = overdue.get(user_id, 0.0) + (late or 0.0)
+        rows = self.env.cr.fetchall()
+        # the owner at period end is credited, through the one ownership API
+        totals = self._kam_credit(
+            periods,
+            [(partner_id, date_to, total or 0.0) for partner_id, total, __ in rows],
+        )
+        overdue = self._kam_credit(
+            periods,
+            [(partner_id, date_to, late or 0.0) for partner_id, __, late in rows],
+        )
         return {
-            user_id: round(100.0 * overdue[user_id] / total, 2) if total else 0.0
+            user_id: round(100.0 * overdue.get(user_id, 0.0) / total, 2)
+            if total
+            else 0.0
             for user_id, total in totals.items()
         }

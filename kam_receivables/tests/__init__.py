@@ -4,6 +4,7 @@ from . import (
     test_credit_check,
     test_credit_profile,
     test_discrepancy_act,
+    test_kam_owner,
     test_kpi,
     test_receivable_aging,
     test_settlement_statement,
