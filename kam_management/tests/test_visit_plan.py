@@ -248,10 +248,10 @@ class TestVisitPlan(KamVisitCommon):
         next_monday = today + timedelta(days=7 - today.weekday())
         account = self._account("Cron Account", kam_last_call_date=next_monday)
         self.company.kam_visit_plan_weekday = str((today.weekday() + 1) % 7)
-        self.env["kam.visit.plan.wizard"]._cron_generate_weekly_plan()
+        self.env["kam.visit.planner"]._cron_generate_weekly_plan()
         self.assertFalse(account.kam_visit_ids)
         self.company.kam_visit_plan_weekday = str(today.weekday())
-        self.env["kam.visit.plan.wizard"]._cron_generate_weekly_plan()
+        self.env["kam.visit.planner"]._cron_generate_weekly_plan()
         visit = account.kam_visit_ids
         self.assertEqual(len(visit), 1)
         self.assertEqual(visit.user_id, self.user_kam)
@@ -266,7 +266,7 @@ class TestVisitPlan(KamVisitCommon):
         self.company.write(
             {"kam_visit_plan_weekday": str(today.weekday()), "kam_visit_max_per_day": 1}
         )
-        self.env["kam.visit.plan.wizard"]._cron_generate_weekly_plan()
+        self.env["kam.visit.planner"]._cron_generate_weekly_plan()
         note = self.env["mail.message"].search(
             [
                 ("partner_ids", "in", self.user_kam.partner_id.ids),
