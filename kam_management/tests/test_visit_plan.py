@@ -34,9 +34,10 @@ class TestVisitPlan(KamVisitCommon):
             )
         )
 
-    @staticmethod
-    def _per_day(visits):
-        return Counter(visit.planned_start.date() for visit in visits)
+    def _per_day(self, visits):
+        return Counter(
+            self.company._kam_local_day(visit.planned_start) for visit in visits
+        )
 
     def test_caps_and_leftovers_most_overdue_first(self):
         accounts = self._due_accounts(12)
@@ -255,7 +256,7 @@ class TestVisitPlan(KamVisitCommon):
         visit = account.kam_visit_ids
         self.assertEqual(len(visit), 1)
         self.assertEqual(visit.user_id, self.user_kam)
-        self.assertEqual(fields.Date.to_date(visit.planned_start), next_monday)
+        self.assertEqual(self.company._kam_local_day(visit.planned_start), next_monday)
         self.assertIsInstance(next_monday, date)
 
     def test_weekly_cron_reports_leftovers_to_the_kam(self):
