@@ -55,6 +55,10 @@ class TestKamLock(KamPayCommon):
             {"plan_id": plan.id, "kpi_id": self.kpi_active.id, "target": 1.0}
         )
         extra.unlink()
+        extra_account = self.env["kam.sales.plan.account"].create(
+            {"plan_id": plan.id, "partner_id": self.account_2.id, "target": 0.0}
+        )
+        extra_account.unlink()
         plan.action_confirm()
         for record, values in (
             (line, {"target": 1.0}),
@@ -102,6 +106,10 @@ class TestKamLock(KamPayCommon):
             {"statement_id": statement.id, "amount": 5.0, "reason": "Removed later"}
         )
         other.unlink()
+        extra_line = self.env["kam.variable.pay.statement.line"].create(
+            {"statement_id": statement.id, "kpi_id": self.kpi_new.id}
+        )
+        extra_line.unlink()
         statement.with_user(self.user_director).action_approve()
         with self.assertRaisesRegex(UserError, "frozen") as caught:
             line.amount = 1.0
