@@ -10,3 +10,4 @@ from . import test_evidence
 from . import test_translations
 from . import test_evidence_record
 from . import test_template_kpis
+from . import test_lock

@@ -1,6 +1,7 @@
 from . import res_company
 from . import res_company_calendar
 from . import mail_thread
+from . import kam_lock_mixin
 from . import res_config_settings
 from . import kam_kpi
 from . import kam_variable_pay_policy
@@ -17,6 +18,7 @@ from . import kam_sales_plan_target_mixin
 from . import kam_sales_plan_line
 from . import kam_sales_plan_account
 from . import kam_variable_pay_statement
+from . import kam_variable_pay_statement_workflow
 from . import kam_variable_pay_statement_line
 from . import kam_variable_pay_statement_export
 from . import kam_variable_pay_adjustment
@@ -38,6 +40,8 @@ from . import res_company_visit
 from . import res_config_settings_visit
 from . import sale_order_visit
 from . import kam_visit_compliance
+from . import kam_visit_planner
+from . import kam_visit_planner_cron
 from . import kam_kpi_visit
 from . import res_company_report
 from . import res_config_settings_report

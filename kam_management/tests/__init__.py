@@ -15,6 +15,9 @@ from . import test_kam_plan_split
 from . import test_kam_plan_access
 from . import test_kam_variable_pay
 from . import test_kam_variable_pay_outputs
+from . import test_kam_payout_route
+from . import test_kam_pay_system_notes
+from . import test_kam_lock
 from . import test_kam_what_if
 from . import test_kam_plan_settings
 from . import test_kam_plan_views
@@ -30,6 +33,7 @@ from . import test_visit_calendar
 from . import test_visit_workflow
 from . import test_visit_plan
 from . import test_visit_plan_queries
+from . import test_visit_plan_calendar
 from . import test_visit_access
 from . import test_visit_compliance
 from . import test_visit_views
