@@ -13,6 +13,7 @@ from . import test_kam_plan_split
 from . import test_kam_plan_access
 from . import test_kam_variable_pay
 from . import test_kam_variable_pay_outputs
+from . import test_kam_report_pdf
 from . import test_kam_what_if
 from . import test_kam_plan_settings
 from . import test_kam_plan_views
