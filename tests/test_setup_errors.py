@@ -116,7 +116,9 @@ def _shim_path(tmp_path, run_env, hide, uid=None):
     if uid is not None:
         (shims / "id").unlink()
         (shims / "id").write_text(
-            f'#!/bin/sh\n[ "$1" = -u ] && {{ echo {uid}; exit 0; }}\nexec /usr/bin/id "$@"\n'
+            "#!/bin/sh\n"
+            f'[ "$1" = -u ] && {{ echo {uid}; exit 0; }}\n'
+            'exec /usr/bin/id "$@"\n'
         )
         (shims / "id").chmod(0o755)
     rest = [p for p in run_env["PATH"].split(":") if p not in system_dirs]
@@ -174,11 +176,16 @@ def test_missing_packages_are_installed_when_allowed(run_env, tmp_path, uid):
     )
     calls = log.read_text().splitlines()
     assert calls[0] == "update -qq"
-    assert calls[1].endswith("install -y -qq --no-install-recommends chromium wkhtmltopdf")
+    assert calls[1].endswith(
+        "install -y -qq --no-install-recommends chromium wkhtmltopdf"
+    )
 
     # told not to: it names the command and stops
     env["KAM_NO_APT"] = "1"
     (shims / "chromium").unlink()
     result = run_script("source setup/common.sh; ensure_system_packages", env)
     assert result.returncode == 3
-    assert "Install them with:" in result.stderr and "apt-get install chromium" in result.stderr
+    assert (
+        "Install them with:" in result.stderr
+        and "apt-get install chromium" in result.stderr
+    )

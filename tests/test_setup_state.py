@@ -35,7 +35,8 @@ ensure_template
 trap stop_run_database EXIT
 start_run_database "$TEMPLATE" fake
 echo "template=$TEMPLATE"
-psql -d "$RUN_DB" -Atc "SELECT count(*) FROM pg_tables WHERE tablename = 'kam_fake_install'"
+psql -d "$RUN_DB" -Atc "SELECT count(*) FROM pg_tables
+                        WHERE tablename = 'kam_fake_install'"
 psql -d "$RUN_DB" -Atc "SHOW timezone"
 """
 
@@ -101,9 +102,7 @@ def test_real_template_runs_from_a_fresh_state(run_env, fresh_state):
     subprocess.run(["cp", "-al", str(template), str(seeded)], check=True)
     shutil.rmtree(seeded.parent.parent / "run", ignore_errors=True)
     env = _env(run_env, fresh_state)
-    result = run_script(
-        "setup/test tests/test_docker_compose.py -q", env, timeout=600
-    )
+    result = run_script("setup/test tests/test_docker_compose.py -q", env, timeout=600)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert " passed" in result.stdout
     assert "installing" not in result.stderr, "the seeded template was reused"
@@ -153,7 +152,9 @@ def test_killed_build_is_recovered_by_the_next_run(run_env, fresh_state):
             assert time.monotonic() < deadline, "the build did not start"
             time.sleep(0.2)
         (part,) = (fresh_state / "templates").glob("*.part")
-        server_pid = int((part / "pg" / "data" / "postmaster.pid").read_text().split()[0])
+        server_pid = int(
+            (part / "pg" / "data" / "postmaster.pid").read_text().split()[0]
+        )
         # killed hard: no trap runs; its server and its install go on
         build.send_signal(signal.SIGKILL)
         build.wait(timeout=30)
@@ -208,9 +209,10 @@ def test_pruning_keeps_the_newest_and_what_is_held(run_env, fresh_state):
         (templates / f"{name}.lock").touch()
     (templates / f"{12:016x}.lock").touch()
 
-    with open(templates / f"{names[4]}.lock", "a") as held, open(
-        templates / f"{busy}.lock", "a"
-    ) as building:
+    with (
+        open(templates / f"{names[4]}.lock", "a") as held,
+        open(templates / f"{busy}.lock", "a") as building,
+    ):
         fcntl.flock(held, fcntl.LOCK_SH)  # a run copying the oldest template
         fcntl.flock(building, fcntl.LOCK_EX)  # a build under way
         result = run_script(
