@@ -242,7 +242,12 @@ stop_run_database() {
     else
         pg_stop "$RUN_DIR/pg"
     fi
-    [[ -n "${KAM_KEEP_RUN:-}" ]] || rm -rf "$RUN_DIR"
+    if [[ -n "${KAM_KEEP_RUN:-}" ]]; then
+        touch "$RUN_DIR/.kam-keep" # prune_runs leaves it alone
+        say "kept $RUN_DIR (KAM_KEEP_RUN)"
+    else
+        rm -rf "$RUN_DIR"
+    fi
     kam_unlock 6
 }
 
