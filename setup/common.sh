@@ -117,11 +117,24 @@ missing_system_packages() {
     done
 }
 
-# Installs missing Debian packages when it may (root, or password-less sudo), saying
+# Prints the Debian packages missing to build the virtualenv, one per line: venv
+# itself (Debian's python3 comes without it), and what pip needs to compile the
+# requirements that have no wheel (psycopg2: pg_config, a C compiler, Python.h).
+missing_build_packages() {
+    "$PYTHON" -c 'import ensurepip' 2>/dev/null || echo python3-venv
+    command -v pg_config >/dev/null || echo libpq-dev
+    command -v gcc >/dev/null || echo build-essential
+    "$PYTHON" -c 'import os, sys, sysconfig
+sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' ||
+        echo python3-dev
+}
+
+# ensure_system_packages [LISTER]: installs the Debian packages LISTER (default
+# missing_system_packages) prints, when it may (root, or password-less sudo), saying
 # so; otherwise prints the exact command and stops with exit code 3 and nothing else.
 ensure_system_packages() {
-    local missing sudo=()
-    mapfile -t missing < <(missing_system_packages)
+    local lister=${1:-missing_system_packages} missing sudo=()
+    mapfile -t missing < <("$lister")
     ((${#missing[@]})) || return 0
     if [[ $(id -u) != 0 ]] && command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
         sudo=(sudo -n)
@@ -133,7 +146,7 @@ ensure_system_packages() {
             "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
                 --no-install-recommends "${missing[@]}"; } >"$KAM_CACHE/apt.log" 2>&1 ||
             die_code 3 "apt-get install ${missing[*]} failed; see $KAM_CACHE/apt.log"
-        mapfile -t missing < <(missing_system_packages)
+        mapfile -t missing < <("$lister")
         ((${#missing[@]} == 0)) || die_code 3 "still missing after apt-get: ${missing[*]}"
         return 0
     fi
@@ -226,6 +239,7 @@ odoo_venv() {
         kam_lock_or_wait 7 "$venv.lock" -x "another run creating the virtualenv $venv"
     fi
     if [[ ! -f "$venv/.kam-complete" ]]; then
+        ensure_system_packages missing_build_packages
         say "creating virtualenv $venv (Odoo requirements + dev tools); this takes a few minutes once"
         rm -rf "$venv"
         "$PYTHON" -m venv "$venv"

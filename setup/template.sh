@@ -238,7 +238,7 @@ start_run_database() {
 stop_run_database() {
     [[ -n "${RUN_DIR:-}" ]] || return 0
     if external_pg; then
-        dropdb --if-exists "$RUN_DB" 2>/dev/null || true
+        [[ -z "${RUN_DB:-}" ]] || dropdb --if-exists "$RUN_DB" 2>/dev/null || true
     else
         pg_stop "$RUN_DIR/pg"
     fi

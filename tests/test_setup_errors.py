@@ -189,3 +189,12 @@ def test_missing_packages_are_installed_when_allowed(run_env, tmp_path, uid):
         "Install them with:" in result.stderr
         and "apt-get install chromium" in result.stderr
     )
+
+
+def test_missing_build_packages_are_named(run_env, tmp_path):
+    """What pip needs to build the virtualenv is checked when it is built."""
+    _shims, path = _shim_path(tmp_path, run_env, hide={"gcc", "pg_config"})
+    env = _isolated(run_env, tmp_path, PATH=path)
+    result = run_script("source setup/common.sh; missing_build_packages", env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["libpq-dev", "build-essential"]
