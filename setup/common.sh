@@ -319,8 +319,11 @@ postmaster_pid() {
     local pid
     pid=$(head -n 1 "$1/postmaster.pid" 2>/dev/null) || return 1
     [[ "$pid" =~ ^[0-9]+$ && -r "/proc/$pid/cmdline" ]] || return 1
-    # the pid may have been reused by another program since the server died
-    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -E '(^|/)(postgres|postmaster)( |$)' || return 1
+    # the pid may have been reused since the server died: it must be a PostgreSQL
+    # server of this data directory (pg_ctl starts it as "postgres -D <dir> ...")
+    local cmdline
+    cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+    [[ "$cmdline" =~ (^|/)(postgres|postmaster)\  && "$cmdline" == *" -D $1 "* ]] || return 1
     echo "$pid"
 }
 
