@@ -253,3 +253,57 @@ def test_pg_start_removes_only_a_dead_servers_pid_file(run_env, fresh_state):
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["UTC", "1"]
     assert "PostgreSQL is already running in" in result.stderr
+
+
+def _databases(env):
+    result = run_script("psql -d postgres -Atc 'SELECT datname FROM pg_database'", env)
+    assert result.returncode == 0, result.stderr
+    return set(result.stdout.split())
+
+
+def test_external_server_recovers_a_killed_build(run_env, fresh_state):
+    """With PGHOST set the template is a database, built as kam_tpl_<key>.part under
+    the same lock; one a killed build left is dropped and built again."""
+    server = fresh_state.parent / "server"  # a server standing in for the user's own
+    started = run_script(
+        f"source setup/common.sh; pg_start {server}; echo $PGHOST $PGPORT", run_env
+    )
+    assert started.returncode == 0, started.stderr
+    host, port = started.stdout.split()
+    env = _env(run_env, fresh_state, PGHOST=host, PGPORT=port, KAM_PG_EXTERNAL="1")
+    env.update(PGUSER="odoo", FAKE_INSTALL_SECONDS="600")
+    build = subprocess.Popen(
+        ["bash", "-c", FAKE_RUN],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        installs = fresh_state / "installs.log"
+        deadline = time.monotonic() + 120
+        while not installs.exists():
+            assert build.poll() is None, "the build stopped by itself"
+            assert time.monotonic() < deadline, "the build did not start"
+            time.sleep(0.2)
+        build.send_signal(signal.SIGKILL)
+        build.wait(timeout=30)
+        (part,) = [db for db in _databases(env) if db.startswith("kam_tpl_")]
+        assert part.endswith(".part")
+
+        env["FAKE_INSTALL_SECONDS"] = "0"
+        result = run_script(FAKE_RUN, env, timeout=120)
+        assert result.returncode == 0, result.stderr
+        assert f"dropping {part}, left by a build that did not finish" in result.stderr
+        assert result.stdout.split()[1:] == ["1", "UTC"]
+        assert result.stdout.split()[0] == f"template={part[: -len('.part')]}"
+        # the template stays; the run's copy went with the run
+        assert {db for db in _databases(env) if db.startswith(("kam_", "fake_"))} == {
+            part[: -len(".part")]
+        }
+    finally:
+        try:
+            os.killpg(build.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
