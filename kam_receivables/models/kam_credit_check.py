@@ -93,11 +93,10 @@ class KamCreditCheck(models.Model):
     can_override = fields.Boolean(compute="_compute_can_override")
 
     def _compute_available_credit(self):
+        Exposure = self.env["kam.credit.exposure"]
         for check in self:
-            check.available_credit = (
-                check.credit_limit - check.exposure - check.order_amount
-                if check.credit_limit
-                else 0.0
+            check.available_credit = Exposure._kam_available_credit(
+                check.credit_limit, check.exposure + check.order_amount
             )
 
     @api.depends_context("uid")

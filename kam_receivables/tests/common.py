@@ -19,7 +19,14 @@ class KamReceivablesCommon(KamCommon):
         cls.user_accountant = cls._new_user(
             "kam_accountant", "account.group_account_invoice"
         )
-        cls.company.kam_credit_manager_id = cls.user_credit_manager
+        # the company checks credit limits and blocks the orders that fail the check
+        cls.company.write(
+            {
+                "kam_credit_manager_id": cls.user_credit_manager.id,
+                "account_use_credit_limit": True,
+                "kam_credit_block": True,
+            }
+        )
         cls.currency = cls.company.currency_id
         cls.customer = cls.env["res.partner"].create(
             {
