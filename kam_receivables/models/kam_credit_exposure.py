@@ -96,14 +96,19 @@ class KamCreditExposure(models.AbstractModel):
         return amounts
 
     @api.model
-    def _kam_credit_limits(self, partners, company):
-        """``{commercial partner id: credit limit in company}`` (0: no limit)."""
-        # sudo: credit_limit is an accounting field; every reader of a customer's
-        # credit (KAM, portal confirmation, cron) needs the limit, one read per batch
-        commercial = partners.with_company(company).sudo().commercial_partner_id
+    def _kam_credit_limit_sql(self, company, alias):
+        """SQL of the credit limit of the customer ``alias`` in ``company``: Odoo's
+        own ``credit_limit`` (the customer's, else the company's default), when the
+        company uses credit limits; else 0 (no limit)."""
         if not company.account_use_credit_limit:
-            return dict.fromkeys(commercial.ids, 0.0)
-        return {partner.id: partner.credit_limit for partner in commercial}
+            return SQL("0.0")
+        # sudo: credit_limit belongs to accounting groups; every reader of a customer's
+        # credit (KAM, portal confirmation, cron) needs the limit
+        partners = self.env["res.partner"].with_company(company).sudo()
+        return SQL(
+            "COALESCE(%s, 0.0)",
+            partners._field_to_sql(alias, "credit_limit", flush=False),
+        )
 
     @api.model
     def _kam_available_credit(self, limit, exposure):
@@ -112,101 +117,144 @@ class KamCreditExposure(models.AbstractModel):
         return limit - exposure if limit else 0.0
 
     @api.model
-    def _kam_credit_position(self, partners, company, orders=None):
-        """Limit, exposure, overdue and available credit of the commercial entities
-        of ``partners`` in ``company``: one query for the whole batch.
+    def _kam_credit_position(self, company, partners=None, orders=None, lock=False):
+        """Limit, exposure, overdue and available credit of customers in ``company``:
+        one query for the whole batch.
 
-        :param orders: orders left out of the exposure (the one being checked); their
+        :param partners: the customers (their commercial entities count); default:
+            the customers of ``orders``
+        :param orders: orders left out of the exposure (the ones being checked); their
             own order exposure is returned as ``"orders"``
-        :return: ``{commercial partner id: {"limit", "receivable", "overdue",
-            "draft", "to_invoice", "exposure", "available", "orders"}}``
+        :param lock: serialize concurrent credit checks of customers with a limit
+            (see ``_kam_lock_sql``)
+        :return: ``{commercial partner id: {"limit", "hold", "risk_class",
+            "receivable", "overdue", "draft", "to_invoice", "exposure", "available",
+            "orders"}}``
         """
-        engine = self.env["kam.receivable.engine"]
-        commercial_ids = engine._kam_commercial_ids(partners)
-        if not commercial_ids:
-            return {}
-        limits = self._kam_credit_limits(partners, company)
-        keys = ("receivable", "overdue", "draft", "to_invoice", "orders")
-        sums = {pid: dict.fromkeys(keys, 0.0) for pid in commercial_ids}
-        self._kam_flush()
         order_ids = _ids(orders.ids if orders else ())
-        as_of = engine._kam_as_of(company)
+        if partners is not None:
+            commercial_ids = self.env["kam.receivable.engine"]._kam_commercial_ids(
+                partners
+            )
+            if not commercial_ids:
+                return {}
+            customers = SQL("cp.id IN %s", tuple(commercial_ids))
+        else:
+            customers = SQL(
+                "cp.id IN (SELECT rp.commercial_partner_id FROM sale_order so "
+                "JOIN res_partner rp ON rp.id = so.partner_id WHERE so.id IN %s)",
+                order_ids,
+            )
+        self._kam_flush()
         self.env.cr.execute(
             SQL(
                 """
-                SELECT f.partner_id, SUM(f.receivable), SUM(f.overdue), SUM(f.draft),
-                       SUM(f.to_invoice), SUM(f.orders)
-                  FROM (
-                    SELECT item.partner_id, item.residual AS receivable,
-                           CASE WHEN item.overdue THEN item.residual ELSE 0 END
-                               AS overdue,
-                           0 AS draft, 0 AS to_invoice, 0 AS orders
-                      FROM (%(items)s) item
-                     UNION ALL
-                    SELECT rp.commercial_partner_id, 0, 0, am.amount_total_signed, 0, 0
-                      FROM account_move am
-                      JOIN res_partner rp ON rp.id = am.partner_id
-                     WHERE am.company_id = %(company)s
-                       AND am.state = 'draft'
-                       AND am.move_type IN ('out_invoice', 'out_refund')
-                       AND rp.commercial_partner_id IN %(partners)s
-                     UNION ALL
-                    SELECT o.partner_id, 0, 0, 0,
-                           CASE WHEN o.order_id IN %(orders)s THEN 0 ELSE o.amount END,
-                           CASE WHEN o.order_id IN %(orders)s THEN o.amount ELSE 0 END
-                      FROM (%(order_amounts)s) o
-                  ) f
-                 GROUP BY f.partner_id
+                WITH customer AS (
+                    SELECT cp.id, cp.kam_credit_hold, cp.kam_credit_risk_class,
+                           %(limit)s AS credit_limit
+                      FROM res_partner cp
+                     WHERE %(customers)s
+                )%(lock)s
+                SELECT c.id, c.credit_limit, c.kam_credit_hold,
+                       c.kam_credit_risk_class, f.receivable, f.overdue, f.draft,
+                       f.to_invoice, f.orders
+                  FROM customer c
+             LEFT JOIN (%(figures)s) f ON f.partner_id = c.id
                 """,
-                items=engine._kam_items_sql(as_of, company.ids, commercial_ids),
-                company=company.id,
-                partners=tuple(commercial_ids),
-                orders=order_ids,
-                order_amounts=self._kam_order_amounts_sql(
-                    SQL(
-                        "so.company_id = %s AND rp.commercial_partner_id IN %s "
-                        "AND (so.state = 'sale' OR so.id IN %s)",
-                        company.id,
-                        tuple(commercial_ids),
-                        order_ids,
-                    )
-                ),
-            )
+                limit=self._kam_credit_limit_sql(company, "cp"),
+                customers=customers,
+                lock=self._kam_lock_sql() if lock else SQL(),
+                figures=self._kam_figures_sql(company, order_ids),
+            ),
+            log_exceptions=not lock,
         )
-        for pid, *values in self.env.cr.fetchall():
-            sums[pid] = dict(zip(keys, (value or 0.0 for value in values), strict=True))
+        if lock:
+            self.env["res.partner"].invalidate_model(["kam_credit_check_date"])
         currency = company.currency_id
+        keys = ("receivable", "overdue", "draft", "to_invoice", "orders")
         result = {}
-        for pid, values in sums.items():
-            position = {key: currency.round(value) for key, value in values.items()}
-            position["limit"] = limit = limits.get(pid, 0.0)
+        for pid, limit, hold, risk_class, *values in self.env.cr.fetchall():
+            position = {
+                key: currency.round(value or 0.0)
+                for key, value in zip(keys, values, strict=True)
+            }
             position["exposure"] = exposure = currency.round(
                 position["receivable"] + position["draft"] + position["to_invoice"]
             )
-            position["available"] = self._kam_available_credit(limit, exposure)
+            position.update(
+                limit=limit or 0.0,
+                hold=hold,
+                risk_class=risk_class or "medium",
+                available=self._kam_available_credit(limit or 0.0, exposure),
+            )
             result[pid] = position
         return result
 
     @api.model
-    def _kam_lock(self, partners):
-        """Write to the customers' rows so that concurrent credit checks serialize.
+    def _kam_figures_sql(self, company, order_ids):
+        """SQL of the exposure figures of the customers of CTE ``customer`` in
+        ``company``, one row per customer with figures. See ``_kam_credit_position``."""
+        engine = self.env["kam.receivable.engine"]
+        partner_ids = SQL("(SELECT id FROM customer)")
+        return SQL(
+            """
+            SELECT u.partner_id, SUM(u.receivable) AS receivable,
+                   SUM(u.overdue) AS overdue, SUM(u.draft) AS draft,
+                   SUM(u.to_invoice) AS to_invoice, SUM(u.orders) AS orders
+              FROM (
+                SELECT item.partner_id, item.residual AS receivable,
+                       CASE WHEN item.overdue THEN item.residual ELSE 0 END
+                           AS overdue,
+                       0 AS draft, 0 AS to_invoice, 0 AS orders
+                  FROM (%(items)s) item
+                 UNION ALL
+                SELECT rp.commercial_partner_id, 0, 0, am.amount_total_signed, 0, 0
+                  FROM account_move am
+                  JOIN res_partner rp ON rp.id = am.partner_id
+                 WHERE am.company_id = %(company)s
+                   AND am.state = 'draft'
+                   AND am.move_type IN ('out_invoice', 'out_refund')
+                   AND rp.commercial_partner_id IN %(partners)s
+                 UNION ALL
+                SELECT o.partner_id, 0, 0, 0,
+                       CASE WHEN o.order_id IN %(orders)s THEN 0 ELSE o.amount END,
+                       CASE WHEN o.order_id IN %(orders)s THEN o.amount ELSE 0 END
+                  FROM (%(order_amounts)s) o
+              ) u
+             GROUP BY u.partner_id
+            """,
+            items=engine._kam_items_sql(
+                engine._kam_as_of(company), company.ids, partner_ids
+            ),
+            company=company.id,
+            partners=partner_ids,
+            orders=order_ids,
+            order_amounts=self._kam_order_amounts_sql(
+                SQL(
+                    "so.company_id = %s AND rp.commercial_partner_id IN %s "
+                    "AND (so.state = 'sale' OR so.id IN %s)",
+                    company.id,
+                    partner_ids,
+                    order_ids,
+                )
+            ),
+        )
+
+    @api.model
+    def _kam_lock_sql(self):
+        """SQL (a CTE after ``customer``) writing to the rows of the customers with a
+        credit limit, so that concurrent credit checks serialize.
 
         Odoo runs transactions in REPEATABLE READ: a second transaction that checked the
         same customer from an older snapshot fails on this UPDATE with a serialization
         error, and Odoo retries it against fresh data.
         """
-        commercial_ids = tuple(
-            self.env["kam.receivable.engine"]._kam_commercial_ids(partners)
+        return SQL(
+            """,
+            locked AS (
+                UPDATE res_partner SET kam_credit_check_date = %s
+                 WHERE id IN (SELECT id FROM customer WHERE credit_limit > 0)
+             RETURNING id
+            )""",
+            fields.Datetime.now(),
         )
-        if commercial_ids:
-            self.env.cr.execute(
-                SQL(
-                    "UPDATE res_partner SET kam_credit_check_date = %s WHERE id IN %s",
-                    fields.Datetime.now(),
-                    commercial_ids,
-                ),
-                log_exceptions=False,
-            )
-            self.env["res.partner"].browse(commercial_ids).invalidate_recordset(
-                ["kam_credit_check_date"]
-            )

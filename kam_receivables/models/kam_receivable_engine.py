@@ -80,8 +80,9 @@ class KamReceivableEngine(models.AbstractModel):
     def _kam_grace_sql(self):
         """Grace days of the item's customer ``cp`` in its company ``company``."""
         return SQL(
-            "CASE WHEN cp.kam_own_payment_grace THEN cp.kam_payment_grace_days "
-            "ELSE company.kam_payment_grace_days END"
+            "COALESCE(CASE WHEN cp.kam_own_payment_grace "
+            "THEN cp.kam_payment_grace_days "
+            "ELSE company.kam_payment_grace_days END, 0)"
         )
 
     @api.model
@@ -106,13 +107,16 @@ class KamReceivableEngine(models.AbstractModel):
         entity), ``company_id``, ``currency_id`` (company currency), ``date``,
         ``date_maturity``, ``days`` (days past due on ``as_of``), ``grace``,
         ``residual`` (as of ``as_of``, company currency, never zero) and ``overdue``.
-        ``None`` filters mean "all"; the caller flushes (``_kam_flush``).
+        ``None`` filters mean "all"; ``partner_ids`` may be an SQL subquery. The
+        caller flushes (``_kam_flush``).
         """
         filters = [SQL("TRUE")]
         if company_ids is not None:
             filters.append(SQL("aml.company_id IN %s", _ids(company_ids)))
         if partner_ids is not None:
-            filters.append(SQL("rp.commercial_partner_id IN %s", _ids(partner_ids)))
+            if not isinstance(partner_ids, SQL):
+                partner_ids = _ids(partner_ids)
+            filters.append(SQL("rp.commercial_partner_id IN %s", partner_ids))
         if move_ids is not None:
             filters.append(SQL("aml.move_id IN %s", _ids(move_ids)))
         return SQL(

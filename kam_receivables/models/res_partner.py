@@ -64,7 +64,7 @@ class ResPartner(models.Model):
     kam_credit_limit = fields.Monetary(
         string="Credit Limit (company)",
         currency_field="kam_credit_currency_id",
-        compute="_compute_kam_credit_limit",
+        compute="_compute_kam_credit_position",
         compute_sudo=True,
         help="The customer's credit limit in the current company, readable by the "
         "KAM. Zero when the company does not use credit limits (Settings > "
@@ -175,21 +175,14 @@ class ResPartner(models.Model):
         self.kam_credit_currency_id = self.env.company.currency_id
 
     @api.depends_context("company")
-    def _compute_kam_credit_limit(self):
-        limits = self.env["kam.credit.exposure"]._kam_credit_limits(
-            self, self.env.company
-        )
-        for partner in self:
-            partner.kam_credit_limit = limits.get(partner.commercial_partner_id.id, 0.0)
-
-    @api.depends_context("company")
     def _compute_kam_credit_position(self):
         positions = self.env["kam.credit.exposure"]._kam_credit_position(
-            self, self.env.company
+            self.env.company, partners=self
         )
-        empty = {"exposure": 0.0, "overdue": 0.0, "available": 0.0}
+        empty = dict.fromkeys(("limit", "exposure", "overdue", "available"), 0.0)
         for partner in self:
             position = positions.get(partner.commercial_partner_id.id, empty)
+            partner.kam_credit_limit = position["limit"]
             partner.kam_credit_exposure = position["exposure"]
             partner.kam_overdue_amount = position["overdue"]
             partner.kam_available_credit = position["available"]

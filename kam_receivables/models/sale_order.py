@@ -50,8 +50,9 @@ class SaleOrder(models.Model):
     def _compute_kam_credit_figures(self):
         Exposure = self.env["kam.credit.exposure"]
         for company, orders in self.grouped("company_id").items():
-            company = company or self.env.company
-            positions = Exposure._kam_credit_position(orders.partner_id, company)
+            positions = Exposure._kam_credit_position(
+                company or self.env.company, partners=orders.partner_id
+            )
             for order in orders:
                 position = positions.get(order.partner_id.commercial_partner_id.id, {})
                 order.kam_credit_limit = position.get("limit", 0.0)
@@ -103,9 +104,11 @@ class SaleOrder(models.Model):
         blocked = checks.filtered(lambda c: c.result == "blocked")
         held = self.browse(blocked.order_id.ids)
         held._kam_credit_hold(blocked)
-        self.browse((checks - blocked).order_id.ids).filtered(
+        released = self.browse((checks - blocked).order_id.ids).filtered(
             "kam_credit_hold"
-        )._kam_credit_release()
+        )
+        if released:
+            released._kam_credit_release()
         for check in checks.filtered(lambda c: c.result == "warned"):
             self.browse(check.order_id.id)._kam_system_note(check._kam_message())
         to_confirm = self - held
@@ -133,26 +136,25 @@ class SaleOrder(models.Model):
         self.ensure_one()
         company = self.company_id
         currency = company.currency_id
-        Exposure = self.env["kam.credit.exposure"]
-        partner = self.partner_id.commercial_partner_id
-        # sudo: the check reads the customer's credit data whoever confirms (KAM, portal
-        # user, payment); its scope must not depend on the user's rules or companies.
-        partner_sudo = partner.with_company(company).sudo()
-        limits = Exposure._kam_credit_limits(partner, company)
-        if limits[partner.id] > 0:
-            Exposure._kam_lock(partner)
-        position = Exposure._kam_credit_position(partner, company, orders=self)[
-            partner.id
-        ]
+        # one query: the customer's limit, hold, risk class and exposure without this
+        # order, this order's amount, and the lock that serializes concurrent checks.
+        # It reads the customer's credit whoever confirms (KAM, portal user, payment):
+        # its scope does not depend on the user's rules or companies.
+        [(partner_id, position)] = (
+            self.env["kam.credit.exposure"]
+            ._kam_credit_position(company, orders=self, lock=True)
+            .items()
+        )
         limit, exposure = position["limit"], position["exposure"]
         overdue, order_amount = position["overdue"], position["orders"]
+        hold, risk_class = position["hold"], position["risk_class"]
         blocking = company.kam_credit_block
 
         def fmt(amount):
             return formatLang(self.env, amount, currency_obj=currency)
 
         reasons = []
-        if partner_sudo.kam_credit_hold:
+        if hold:
             reasons.append(self.env._("The customer is on credit hold."))
         if currency.compare_amounts(overdue, 0.0) > 0:
             reasons.append(
@@ -173,9 +175,8 @@ class SaleOrder(models.Model):
                     excess=fmt(exposure + order_amount - limit),
                 )
             )
-        risk_class = partner_sudo.kam_credit_risk_class or "medium"
         mode = company._kam_credit_action(risk_class)
-        if blocking and partner_sudo.kam_credit_hold and mode == "warn":
+        if blocking and hold and mode == "warn":
             mode = "approval"
         if not reasons:
             result = "passed"
@@ -190,14 +191,14 @@ class SaleOrder(models.Model):
             .create(
                 {
                     "order_id": self.id,
-                    "partner_id": partner.id,
+                    "partner_id": partner_id,
                     "company_id": company.id,
                     "user_id": self.env.uid,
                     "credit_limit": limit,
                     "exposure": exposure,
                     "order_amount": order_amount,
                     "overdue_amount": overdue,
-                    "credit_hold": partner_sudo.kam_credit_hold,
+                    "credit_hold": hold,
                     "risk_class": risk_class,
                     "mode": mode,
                     "result": result,

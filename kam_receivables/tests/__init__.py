@@ -1,12 +1,17 @@
 from . import (
     test_collection,
     test_concurrency,
+    test_credit_block,
     test_credit_check,
     test_credit_profile,
+    test_credit_queries,
     test_discrepancy_act,
     test_kpi,
     test_receivable_aging,
+    test_receivable_calendar,
+    test_receivable_engine,
     test_settlement_statement,
     test_skeleton,
+    test_system_notes,
     test_tour,
 )

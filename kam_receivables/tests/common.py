@@ -2,9 +2,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from contextlib import contextmanager
 
+from freezegun import freeze_time
+
 from odoo import Command
 
 from odoo.addons.kam_management.tests.common import KamCommon
+
+# Two moments around midnight UTC and two business time zones either side of it
+LATE_EVENING = "2026-11-30 23:30:00"
+JUST_AFTER_MIDNIGHT = "2026-12-01 00:30:00"
+ZONES = ("Asia/Baku", "Pacific/Honolulu")
 
 
 class KamReceivablesCommon(KamCommon):
@@ -121,6 +128,18 @@ class KamReceivablesCommon(KamCommon):
             )
             ._create_payments()
         )
+
+    def _moments(self):
+        """Yield the company's today at 23:30 and 00:30 UTC (frozen), the company in
+        Baku, then in Honolulu, each in a sub-test."""
+        for company_tz in ZONES:
+            for moment in (LATE_EVENING, JUST_AFTER_MIDNIGHT):
+                with (
+                    self.subTest(company=company_tz, moment=moment),
+                    freeze_time(moment),
+                ):
+                    self.company.kam_tz = company_tz
+                    yield self.company._kam_today()
 
     @contextmanager
     def assertRaisesMessage(self, exception, text):

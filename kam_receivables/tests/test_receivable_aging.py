@@ -10,32 +10,48 @@ from .common import KamReceivablesCommon
 @tagged("post_install", "-at_install")
 class TestReceivableAging(KamReceivablesCommon):
     def test_buckets(self):
-        for days, amount in ((-5, 1), (10, 2), (45, 4), (75, 8), (120, 16)):
-            self._invoice(
-                self.customer_contact, amount, self.today - timedelta(days=days)
+        """Buckets on the company's day, whatever the hour (frozen at 23:30 and 00:30
+        UTC, the company in UTC+4 and UTC-10)."""
+        for today in self._moments():
+            customer = self.env["res.partner"].create(
+                {
+                    "name": f"Aging Customer {today}",
+                    "is_company": True,
+                    "user_id": self.user_kam.id,
+                    "kam_user_id": self.user_kam.id,
+                }
             )
-        self._pay(self._invoice(self.customer, 1000, self.today - timedelta(days=200)))
-        self.env.flush_all()
-        Aging = self.env["kam.receivable.aging"]
-        [totals] = Aging._read_group(
-            [("partner_id", "=", self.customer.id)],
-            [],
-            [
-                "amount_not_due:sum",
-                "amount_1_30:sum",
-                "amount_31_60:sum",
-                "amount_61_90:sum",
-                "amount_90_plus:sum",
-                "amount_overdue:sum",
-                "amount_total:sum",
-                "days_overdue:max",
-            ],
-        )
-        self.assertEqual(totals, (1, 2, 4, 8, 16, 30, 31, 120))
-        self.assertEqual(
-            set(Aging.search([("partner_id", "=", self.customer.id)]).kam_user_id.ids),
-            {self.user_kam.id},
-        )
+            contact = self.env["res.partner"].create(
+                {"name": "Aging Buyer", "parent_id": customer.id}
+            )
+            start = today - timedelta(days=300)
+            for days, amount in ((-5, 1), (10, 2), (45, 4), (75, 8), (120, 16)):
+                self._invoice(contact, amount, today - timedelta(days=days), start)
+            self._pay(
+                self._invoice(customer, 1000, today - timedelta(days=200), start),
+                date=today,
+            )
+            self.env.flush_all()
+            Aging = self.env["kam.receivable.aging"]
+            [totals] = Aging._read_group(
+                [("partner_id", "=", customer.id)],
+                [],
+                [
+                    "amount_not_due:sum",
+                    "amount_1_30:sum",
+                    "amount_31_60:sum",
+                    "amount_61_90:sum",
+                    "amount_90_plus:sum",
+                    "amount_overdue:sum",
+                    "amount_total:sum",
+                    "days_overdue:max",
+                ],
+            )
+            self.assertEqual(totals, (1, 2, 4, 8, 16, 30, 31, 120))
+            self.assertEqual(
+                set(Aging.search([("partner_id", "=", customer.id)]).kam_user_id.ids),
+                {self.user_kam.id},
+            )
 
     def test_access_per_role(self):
         self._invoice(self.customer, 10, self.today - timedelta(days=3))
