@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import KamReceivablesCommon
@@ -71,3 +72,73 @@ class TestReceivableAging(KamReceivablesCommon):
         self.assertEqual(len(Aging.with_user(self.user_accountant).search(domain)), 2)
         self.assertFalse(Aging.with_user(self.user_employee).has_access("read"))
         self.assertFalse(Aging.with_user(self.user_kam_other_company).search(domain))
+
+    def test_roles_read_the_same_figures(self):
+        """KAM, credit manager, billing user and salesperson read the figures of the
+        customers they may see, the same figures; only the credit manager changes
+        the grace period."""
+        salesperson = self._new_user(
+            "kam_salesperson", "sales_team.group_sale_salesman"
+        )
+        own = self.env["res.partner"].create(
+            {
+                "name": "Salesperson's customer",
+                "is_company": True,
+                "user_id": salesperson.id,
+            }
+        )
+        past = self.today - timedelta(days=10)
+        invoices = self._invoice(self.customer, 50, past) | self._invoice(
+            own, 100, past
+        )
+        self.env.flush_all()
+        domain = [("partner_id", "in", (self.customer | own).ids)]
+        Aging = self.env["kam.receivable.aging"]
+        for user, customers in (
+            (self.user_kam, self.customer),
+            (salesperson, own),
+            (self.user_credit_manager, self.customer | own),
+            (self.user_accountant, self.customer | own),
+        ):
+            with self.subTest(user=user.login):
+                rows = Aging.with_user(user).search(domain)
+                self.assertEqual(rows.partner_id, customers)
+                for customer in customers:
+                    self.assertEqual(
+                        customer.with_user(user).kam_overdue_amount,
+                        sum(
+                            rows.filtered(
+                                lambda r, c=customer: r.partner_id == c
+                            ).mapped("amount_overdue")
+                        ),
+                    )
+                # the overdue invoices menu lists the overdue invoices the user reads
+                Move = self.env["account.move"].with_user(user)
+                self.assertEqual(
+                    Move.search(
+                        [("id", "in", invoices.ids), ("kam_overdue", "=", True)]
+                    ),
+                    Move.search([("id", "in", invoices.ids)]),
+                )
+                if user != self.user_credit_manager:
+                    with self.assertRaises(AccessError):
+                        self.customer.with_user(user).kam_own_payment_grace = True
+
+        self.assertEqual(
+            self.env["account.move"]
+            .with_user(self.user_accountant)
+            .search([("id", "in", invoices.ids), ("kam_overdue", "=", True)]),
+            invoices,
+        )
+
+    def test_demo_credits_are_unapplied_not_negative_not_due(self):
+        """In the demo (Deco Addict's unreconciled payment), credits are their own
+        column, debts never negative."""
+        Aging = self.env["kam.receivable.aging"]
+        self.assertFalse(Aging.search([("amount_not_due", "<", 0)]))
+        self.assertFalse(Aging.search([("amount_unapplied", ">", 0)]))
+        credits = Aging.search([("amount_unapplied", "<", 0)])
+        self.assertTrue(credits)
+        self.assertEqual(
+            credits.mapped("amount_total"), credits.mapped("amount_unapplied")
+        )
