@@ -119,81 +119,100 @@ class KamCreditExposure(models.AbstractModel):
     @api.model
     def _kam_credit_position(self, company, partners=None, orders=None, lock=False):
         """Limit, exposure, overdue and available credit of customers in ``company``:
-        one query for the whole batch.
+        one query for the whole batch, figures rounded to the company currency.
 
-        :param partners: the customers (their commercial entities count); default:
-            the customers of ``orders``
+        :param partners: the customers asked for (contacts count as their commercial
+            entity); default: the customers of ``orders``
         :param orders: orders left out of the exposure (the ones being checked); their
             own order exposure is returned as ``"orders"``
         :param lock: serialize concurrent credit checks of customers with a limit
             (see ``_kam_lock_sql``)
-        :return: ``{commercial partner id: {"limit", "hold", "risk_class",
+        :return: ``{partner id asked for (for orders: the order's partner): {
+            "partner_id" (commercial entity), "limit", "hold", "risk_class",
             "receivable", "overdue", "draft", "to_invoice", "exposure", "available",
             "orders"}}``
         """
         order_ids = _ids(orders.ids if orders else ())
         if partners is not None:
-            commercial_ids = self.env["kam.receivable.engine"]._kam_commercial_ids(
-                partners
-            )
-            if not commercial_ids:
+            partner_ids = tuple(set(partners._origin._ids) - {False})
+            if not partner_ids:
                 return {}
-            customers = SQL("cp.id IN %s", tuple(commercial_ids))
+            asked = SQL("p.id IN %s", partner_ids)
         else:
-            customers = SQL(
-                "cp.id IN (SELECT rp.commercial_partner_id FROM sale_order so "
-                "JOIN res_partner rp ON rp.id = so.partner_id WHERE so.id IN %s)",
+            asked = SQL(
+                "p.id IN (SELECT so.partner_id FROM sale_order so WHERE so.id IN %s)",
                 order_ids,
             )
+        currency = company.currency_id
         self._kam_flush()
         self.env.cr.execute(
             SQL(
                 """
                 WITH customer AS (
-                    SELECT cp.id, cp.kam_credit_hold, cp.kam_credit_risk_class,
-                           %(limit)s AS credit_limit
-                      FROM res_partner cp
-                     WHERE %(customers)s
+                    SELECT p.id AS asked_id, cp.id, cp.kam_credit_hold,
+                           cp.kam_credit_risk_class, %(limit)s AS credit_limit
+                      FROM res_partner p
+                      JOIN res_partner cp ON cp.id = p.commercial_partner_id
+                     WHERE %(asked)s
                 )%(lock)s
-                SELECT c.id, c.credit_limit, c.kam_credit_hold,
-                       c.kam_credit_risk_class, f.receivable, f.overdue, f.draft,
-                       f.to_invoice, f.orders
+                SELECT c.asked_id, c.id, c.credit_limit, c.kam_credit_hold,
+                       c.kam_credit_risk_class,
+                       %(receivable)s, %(overdue)s, %(draft)s, %(to_invoice)s,
+                       %(orders)s, %(exposure)s
                   FROM customer c
              LEFT JOIN (%(figures)s) f ON f.partner_id = c.id
                 """,
                 limit=self._kam_credit_limit_sql(company, "cp"),
-                customers=customers,
+                asked=asked,
                 lock=self._kam_lock_sql() if lock else SQL(),
                 figures=self._kam_figures_sql(company, order_ids),
+                **{
+                    key: self._kam_round_sql(currency, SQL(f"f.{key}"))
+                    for key in (
+                        "receivable",
+                        "overdue",
+                        "draft",
+                        "to_invoice",
+                        "orders",
+                    )
+                },
+                exposure=self._kam_round_sql(
+                    currency, SQL("f.receivable + f.draft + f.to_invoice")
+                ),
             ),
             log_exceptions=not lock,
         )
         if lock:
             self.env["res.partner"].invalidate_model(["kam_credit_check_date"])
-        currency = company.currency_id
-        keys = ("receivable", "overdue", "draft", "to_invoice", "orders")
+        keys = ("receivable", "overdue", "draft", "to_invoice", "orders", "exposure")
+        digits = currency.decimal_places
         result = {}
-        for pid, limit, hold, risk_class, *values in self.env.cr.fetchall():
-            position = {
-                key: currency.round(value or 0.0)
-                for key, value in zip(keys, values, strict=True)
-            }
-            position["exposure"] = exposure = currency.round(
-                position["receivable"] + position["draft"] + position["to_invoice"]
-            )
+        for asked_id, pid, limit, hold, risk_class, *values in self.env.cr.fetchall():
+            position = dict(zip(keys, map(float, values), strict=True))
+            limit = limit or 0.0
             position.update(
-                limit=limit or 0.0,
-                hold=hold,
+                partner_id=pid,
+                limit=limit,
+                hold=bool(hold),
                 risk_class=risk_class or "medium",
-                available=self._kam_available_credit(limit or 0.0, exposure),
+                available=round(
+                    self._kam_available_credit(limit, position["exposure"]), digits
+                ),
             )
-            result[pid] = position
+            result[asked_id] = position
         return result
+
+    @api.model
+    def _kam_round_sql(self, currency, amount):
+        """SQL rounding ``amount`` (NULL: 0) as ``currency.round`` does."""
+        rounding = SQL("%s::numeric", str(currency.rounding))
+        return SQL("ROUND(COALESCE(%s, 0) / %s) * %s", amount, rounding, rounding)
 
     @api.model
     def _kam_figures_sql(self, company, order_ids):
         """SQL of the exposure figures of the customers of CTE ``customer`` in
-        ``company``, one row per customer with figures. See ``_kam_credit_position``."""
+        ``company``, one row per customer with figures (not rounded). See
+        ``_kam_credit_position``."""
         engine = self.env["kam.receivable.engine"]
         partner_ids = SQL("(SELECT id FROM customer)")
         return SQL(

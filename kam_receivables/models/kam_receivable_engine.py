@@ -185,34 +185,53 @@ class KamReceivableEngine(models.AbstractModel):
         )
 
     @api.model
+    def _kam_per_partner(self, partners, grouped):
+        """Run ``grouped(commercial_ids)``, an SQL query grouped by commercial entity
+        (first column ``partner_id``) given the SQL subquery of the commercial
+        entities of ``partners``, and give each partner its entity's row: one query,
+        no read of the partners.
+
+        :return: ``{partner id: (the row's other columns)}`` for partners with a row
+        """
+        ids = tuple(set(partners._origin._ids) - {False})
+        if not ids:
+            return {}
+        commercial_ids = SQL(
+            "(SELECT commercial_partner_id FROM res_partner WHERE id IN %s)", ids
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT p.id, f.*
+                  FROM res_partner p
+                  JOIN (%s) f ON f.partner_id = p.commercial_partner_id
+                 WHERE p.id IN %s
+                """,
+                grouped(commercial_ids),
+                ids,
+            )
+        )
+        return {row[0]: row[2:] for row in self.env.cr.fetchall()}
+
+    @api.model
     def _kam_receivables(self, partners, companies=None, as_of=None):
-        """Open receivables of the commercial entities of ``partners``, one query.
+        """Open receivables of ``partners`` (contacts: their commercial entity's), one
+        query.
 
         :param companies: scope (default: the current company)
         :param as_of: the day (default: the current company's today)
-        :return: ``{commercial partner id: {"receivable": net open residual,
-            "debt": open debts (positive residuals), "unapplied": unapplied credits
-            (negative or zero), "overdue": overdue debts, "overdue_days": days past
-            due of the oldest overdue debt (0 when none)}}``, for every partner
+        :return: ``{partner id: {"receivable": net open residual, "debt": open debts
+            (positive residuals), "unapplied": unapplied credits (negative or zero),
+            "overdue": overdue debts, "overdue_days": days past due of the oldest
+            overdue debt (0 when none)}}``, for every partner
         """
         companies = companies or self.env.company
         as_of = self._kam_as_of(companies[:1], as_of)
-        commercial_ids = self._kam_commercial_ids(partners)
-        result = {
-            pid: {
-                "receivable": 0.0,
-                "debt": 0.0,
-                "unapplied": 0.0,
-                "overdue": 0.0,
-                "overdue_days": 0,
-            }
-            for pid in commercial_ids
-        }
-        if not commercial_ids:
-            return result
+        keys = ("receivable", "debt", "unapplied", "overdue", "overdue_days")
         self._kam_flush()
-        self.env.cr.execute(
-            SQL(
+        rows = self._kam_per_partner(
+            partners,
+            lambda commercial_ids: SQL(
                 """
                 SELECT item.partner_id,
                        SUM(item.residual),
@@ -224,17 +243,15 @@ class KamReceivableEngine(models.AbstractModel):
                  GROUP BY item.partner_id
                 """,
                 self._kam_items_sql(as_of, companies.ids, commercial_ids),
-            )
+            ),
         )
-        for pid, receivable, debt, unapplied, overdue, days in self.env.cr.fetchall():
-            result[pid] = {
-                "receivable": receivable or 0.0,
-                "debt": debt or 0.0,
-                "unapplied": unapplied or 0.0,
-                "overdue": overdue or 0.0,
-                "overdue_days": days or 0,
-            }
-        return result
+        empty = (0.0, 0.0, 0.0, 0.0, 0)
+        return {
+            partner.id: dict(
+                zip(keys, rows.get(partner._origin.id, empty), strict=True)
+            )
+            for partner in partners
+        }
 
     @api.model
     def _kam_overdue_customers(self, company, as_of=None):

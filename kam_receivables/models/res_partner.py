@@ -180,30 +180,34 @@ class ResPartner(models.Model):
             self.env.company, partners=self
         )
         empty = dict.fromkeys(("limit", "exposure", "overdue", "available"), 0.0)
-        for partner in self:
-            position = positions.get(partner.commercial_partner_id.id, empty)
-            partner.kam_credit_limit = position["limit"]
-            partner.kam_credit_exposure = position["exposure"]
-            partner.kam_overdue_amount = position["overdue"]
-            partner.kam_available_credit = position["available"]
+        values = [positions.get(partner._origin.id, empty) for partner in self]
+        # one pass per field: the figures are already rounded to the company
+        # currency, so they go to the cache as they are (assigning them record by
+        # record would read the currency and round each value again)
+        for fname, key in (
+            ("kam_credit_limit", "limit"),
+            ("kam_credit_exposure", "exposure"),
+            ("kam_overdue_amount", "overdue"),
+            ("kam_available_credit", "available"),
+        ):
+            self.env.cache.update(
+                self, self._fields[fname], [value[key] for value in values]
+            )
 
     @api.depends_context("company")
     def _compute_kam_dso(self):
         receivables = self.env["kam.receivable.engine"]._kam_receivables(self)
         sales = self._kam_sales_12_months()
         for partner in self:
-            commercial_id = partner.commercial_partner_id.id
-            receivable = receivables.get(commercial_id, {}).get("receivable", 0.0)
-            yearly = sales.get(commercial_id, 0.0)
+            receivable = receivables[partner.id]["receivable"]
+            yearly = sales.get(partner._origin.id, 0.0)
             partner.kam_dso = receivable / yearly * 365 if yearly > 0 else 0.0
 
     @api.depends_context("company")
     def _compute_kam_payment_behaviour(self):
         behaviour = self._kam_payment_behaviour()
         for partner in self:
-            avg_late, on_time = behaviour.get(
-                partner.commercial_partner_id.id, (0.0, 0.0)
-            )
+            avg_late, on_time = behaviour.get(partner._origin.id, (0.0, 0.0))
             partner.kam_avg_days_late = avg_late
             partner.kam_paid_on_time_rate = on_time
 

@@ -14,16 +14,15 @@ class ResPartner(models.Model):
 
     def _kam_sales_12_months(self):
         """Invoiced sales (tax included, net of credit notes) of the last 365 days in
-        company currency, per commercial partner: one query per batch."""
-        commercial_ids = tuple(set(self.commercial_partner_id.ids))
-        if not commercial_ids:
-            return {}
+        company currency, per partner (its commercial entity's): one query."""
+        company = self.env.company
         self.env.flush_all()
-        today = self.env.company._kam_today()
-        self.env.cr.execute(
-            SQL(
+        rows = self.env["kam.receivable.engine"]._kam_per_partner(
+            self,
+            lambda commercial_ids: SQL(
                 """
-                SELECT rp.commercial_partner_id, SUM(am.amount_total_signed)
+                SELECT rp.commercial_partner_id AS partner_id,
+                       SUM(am.amount_total_signed)
                   FROM account_move am
                   JOIN res_partner rp ON rp.id = am.partner_id
                  WHERE am.company_id = %(company)s
@@ -33,25 +32,24 @@ class ResPartner(models.Model):
                    AND rp.commercial_partner_id IN %(partners)s
                  GROUP BY rp.commercial_partner_id
                 """,
-                company=self.env.company.id,
-                since=today - timedelta(days=365),
+                company=company.id,
+                since=company._kam_today() - timedelta(days=365),
                 partners=commercial_ids,
-            )
+            ),
         )
-        return {pid: amount or 0.0 for pid, amount in self.env.cr.fetchall()}
+        return {pid: float(amount or 0.0) for pid, (amount,) in rows.items()}
 
     def _kam_payment_behaviour(self):
-        """Average days late and share paid on time over 12 months, one query per batch.
+        """Average days late and share paid on time over 12 months, per partner (its
+        commercial entity's): one query.
 
-        :return: {commercial partner id: (average days late, % paid on time)}
+        :return: {partner id: (average days late, % paid on time)}
         """
-        commercial_ids = tuple(set(self.commercial_partner_id.ids))
-        if not commercial_ids:
-            return {}
+        company = self.env.company
         self.env.flush_all()
-        today = self.env.company._kam_today()
-        self.env.cr.execute(
-            SQL(
+        rows = self.env["kam.receivable.engine"]._kam_per_partner(
+            self,
+            lambda commercial_ids: SQL(
                 """
                 WITH paid AS (
                     SELECT rp.commercial_partner_id AS partner_id,
@@ -78,12 +76,12 @@ class ResPartner(models.Model):
                  WHERE paid_on >= %(since)s
                  GROUP BY partner_id
                 """,
-                company=self.env.company.id,
+                company=company.id,
                 partners=commercial_ids,
-                since=today - timedelta(days=365),
-            )
+                since=company._kam_today() - timedelta(days=365),
+            ),
         )
         return {
             pid: (float(late or 0), float(on_time or 0))
-            for pid, late, on_time in self.env.cr.fetchall()
+            for pid, (late, on_time) in rows.items()
         }

@@ -63,7 +63,7 @@ class ResPartner(models.Model):
             )
         figures = self.env["kam.receivable.engine"]._kam_receivables(
             self, company, as_of=date_to
-        )[self.commercial_partner_id.id]
+        )[self.id]
         total_debit = currency.round(sum(line["debit"] for line in lines))
         total_credit = currency.round(sum(line["credit"] for line in lines))
         return {

@@ -54,7 +54,7 @@ class SaleOrder(models.Model):
                 company or self.env.company, partners=orders.partner_id
             )
             for order in orders:
-                position = positions.get(order.partner_id.commercial_partner_id.id, {})
+                position = positions.get(order.partner_id._origin.id, {})
                 order.kam_credit_limit = position.get("limit", 0.0)
                 order.kam_overdue_amount = position.get("overdue", 0.0)
                 order.kam_available_credit = position.get("available", 0.0)
@@ -140,11 +140,12 @@ class SaleOrder(models.Model):
         # order, this order's amount, and the lock that serializes concurrent checks.
         # It reads the customer's credit whoever confirms (KAM, portal user, payment):
         # its scope does not depend on the user's rules or companies.
-        [(partner_id, position)] = (
+        [position] = (
             self.env["kam.credit.exposure"]
             ._kam_credit_position(company, orders=self, lock=True)
-            .items()
+            .values()
         )
+        partner_id = position["partner_id"]
         limit, exposure = position["limit"], position["exposure"]
         overdue, order_amount = position["overdue"], position["orders"]
         hold, risk_class = position["hold"], position["risk_class"]
