@@ -21,18 +21,19 @@ class KamKpi(models.Model):
 
     def _kam_kpi_overdue_ratio(self, users, date_from, date_to):
         """Overdue share (%) of the open debts of the accounts owned at period end,
-        both as of the period end (receivables engine: residuals as of that day,
-        overdue beyond the grace period). Lower is better. One query for all
-        accounts."""
+        both as of the period end, or today while the period runs (receivables
+        engine: residuals as of that day, overdue beyond the grace period). Lower is
+        better. One query for all accounts."""
         periods = self._kam_ownership_periods(users, date_to, date_to)
         if not periods:
             return {}
         # the engine reads every receivable of the owned accounts in SQL, whatever the
         # reader's rules on journal items; only totals per account leave it
+        # a period still running is read as of today: the debts of its last day are
+        # not known yet
+        as_of = min(date_to, self.env.company._kam_today())
         figures = self.env["kam.receivable.engine"]._kam_receivables(
-            self.env["res.partner"].browse(periods),
-            self.env.companies,
-            as_of=date_to,
+            self.env["res.partner"].browse(periods), self.env.companies, as_of=as_of
         )
         debts = self._kam_credit(
             periods, [(pid, date_to, f["debt"]) for pid, f in figures.items()]

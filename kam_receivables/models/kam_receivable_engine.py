@@ -2,11 +2,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The receivables engine: the one definition of "open receivable".
 
-An item is open as of day D when it is a journal item of a *receivable* account
-(``asset_receivable``), of a *posted* entry, dated on or before D, whose residual as of
-D is not zero. The residual as of D is today's residual plus what reconciliations
-dated after D took off it (``account.partial.reconcile.max_date``), so a payment
-booked after D leaves the invoice open on D. Amounts are in company currency.
+An open item is a journal item of a *receivable* account (``asset_receivable``), of a
+*posted* entry, with a residual. Amounts are in company currency.
+
+* Today (the company's business day, ``company._kam_today()``) the open items are
+  accounting's: every posted item with today's residual, whatever its date (an
+  invoice dated tomorrow is owed already) - the customer's receivable balance.
+* As of a past day D (a KPI at a period end, a statement's closing date) they are the
+  items dated on or before D with their residual as of D: today's residual plus what
+  reconciliations dated after D took off it (``account.partial.reconcile.max_date``),
+  so a payment booked after D leaves the invoice open on D.
 
 * The customer is the commercial entity of the item's partner (its contacts count).
 * Company scope: the companies passed in, never the user's record rules.
@@ -15,8 +20,7 @@ booked after D leaves the invoice open on D. Amounts are in company currency.
   period is the customer's own when "Own Payment Grace" is set, else the company's.
 * Due-date buckets (not due, 1-30, 31-60, 61-90, 90+ days) hold debts; payments and
   credit notes not yet applied (negative residuals) are *unapplied credits*, apart.
-* The day D is the company's local day (``company._kam_today()``) unless a past day
-  is asked for (a KPI at a period end, a statement's closing date).
+* Days past due count from the day asked for, the company's today by default.
 
 Every figure of the add-on reads these methods: credit exposure and overdue (partner,
 order, credit check), the receivables aging, collection levels, the overdue-ratio and
@@ -101,7 +105,8 @@ class KamReceivableEngine(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _kam_items_sql(self, as_of, company_ids=None, partner_ids=None, move_ids=None):
-        """SQL of the receivable journal items open as of ``as_of``.
+        """SQL of the receivable journal items open as of ``as_of`` (see the module
+        docstring: today's open items from today on, else rebuilt as of that day).
 
         Columns: ``id`` (the journal item), ``move_id``, ``partner_id`` (commercial
         entity), ``company_id``, ``currency_id`` (company currency), ``date``,
@@ -110,7 +115,33 @@ class KamReceivableEngine(models.AbstractModel):
         ``None`` filters mean "all"; ``partner_ids`` may be an SQL subquery. The
         caller flushes (``_kam_flush``).
         """
+        today = self.env["res.company"].browse(company_ids[:1] if company_ids else ())
         filters = [SQL("TRUE")]
+        if as_of < today._kam_today():
+            # what reconciliations dated after the day took off each item
+            later = SQL(
+                """
+                SELECT p.line_id, SUM(p.amount) AS amount
+                  FROM (
+                    SELECT apr.debit_move_id AS line_id, apr.amount
+                      FROM account_partial_reconcile apr
+                     WHERE apr.max_date > %(as_of)s
+                     UNION ALL
+                    SELECT apr.credit_move_id, -apr.amount
+                      FROM account_partial_reconcile apr
+                     WHERE apr.max_date > %(as_of)s
+                  ) p
+                 GROUP BY p.line_id
+                """,
+                as_of=as_of,
+            )
+            filters += [
+                SQL("aml.date <= %s", as_of),
+                SQL("(NOT aml.reconciled OR later.line_id IS NOT NULL)"),
+            ]
+        else:
+            later = SQL("SELECT NULL::int AS line_id, NULL::numeric AS amount LIMIT 0")
+            filters.append(SQL("NOT aml.reconciled"))
         if company_ids is not None:
             filters.append(SQL("aml.company_id IN %s", _ids(company_ids)))
         if partner_ids is not None:
@@ -135,30 +166,16 @@ class KamReceivableEngine(models.AbstractModel):
                   JOIN res_company company ON company.id = aml.company_id
                   JOIN res_partner rp ON rp.id = aml.partner_id
                   JOIN res_partner cp ON cp.id = rp.commercial_partner_id
-             LEFT JOIN (
-                    -- what reconciliations dated after the day took off each item
-                    SELECT p.line_id, SUM(p.amount) AS amount
-                      FROM (
-                        SELECT apr.debit_move_id AS line_id, apr.amount
-                          FROM account_partial_reconcile apr
-                         WHERE apr.max_date > %(as_of)s
-                         UNION ALL
-                        SELECT apr.credit_move_id, -apr.amount
-                          FROM account_partial_reconcile apr
-                         WHERE apr.max_date > %(as_of)s
-                      ) p
-                     GROUP BY p.line_id
-                  ) later ON later.line_id = aml.id
+             LEFT JOIN (%(later)s) later ON later.line_id = aml.id
                  WHERE acc.account_type = 'asset_receivable'
                    AND aml.parent_state = 'posted'
-                   AND aml.date <= %(as_of)s
-                   AND (NOT aml.reconciled OR later.line_id IS NOT NULL)
                    AND %(filters)s
               ) item
              WHERE item.residual != 0
             """,
             as_of=as_of,
             grace=self._kam_grace_sql(),
+            later=later,
             filters=SQL(" AND ").join(filters),
         )
 

@@ -197,3 +197,26 @@ class TestReceivableEngine(KamReceivablesCommon):
         self.customer.invalidate_recordset()
         self.assertEqual(self.customer.kam_overdue_amount, 100)
         self.assertEqual(self._aging()["overdue"], 100)
+
+    def test_today_counts_documents_dated_later(self):
+        """Today's figures are accounting's current balance: an invoice dated
+        tomorrow is owed already (a user ahead of the company's time zone posts it
+        so); a past day leaves it out. A period still running is read as of today."""
+        today = self.today
+        self._invoice(
+            self.customer, 100, today + timedelta(days=5), today + timedelta(days=1)
+        )
+        self._invoice(self.customer, 10, today - timedelta(days=1), today)
+        self.assertEqual(self.customer.kam_credit_exposure, 110)
+        engine = self.env["kam.receivable.engine"]
+        yesterday = engine._kam_receivables(
+            self.customer, as_of=today - timedelta(days=1)
+        )
+        self.assertEqual(yesterday[self.customer.id]["receivable"], 0)
+        self.assertEqual(self._aging()["total"], 110)
+        ratio = self.env.ref("kam_receivables.kam_kpi_overdue_ratio")
+        month_end = today + timedelta(days=20)
+        self.assertEqual(
+            ratio._kam_compute(self.user_kam, today, month_end)[self.user_kam.id],
+            round(100.0 * 10 / 110, 2),
+        )
