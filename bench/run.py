@@ -8,6 +8,7 @@
     python -m bench.run CONF compare OURS OCA RUNS side-by-side table (JSON to stdout
                                                    file given by BENCH_JSON)
     python -m bench.run CONF grow RUNS DB1 DB10 DB100   how it grows
+    python -m bench.run CONF profile DB PATH       cProfile of one hot path
 
 SCALE is a fraction of the full size: 1 = 10,000 customers / 30,000 invoices / 5,000
 orders and 100 KAMs x 2,000 accounts x 12 months x 8 lines.
@@ -257,6 +258,24 @@ def _median_one(env, make, runs):
     return values[len(values) // 2]
 
 
+def profile(db, name):
+    """cProfile of one hot path (``exposure`` or a name of _portfolio_paths):
+    where the time goes, by cumulative time."""
+    import cProfile
+    import pstats
+
+    with bench_env(db) as env:
+        partners = hot_paths.bench_customers(env, CUSTOMER_PREFIX)
+        makers = {"exposure": lambda: hot_paths.exposure_ours(env, partners)}
+        makers.update(_portfolio_paths(env))
+        func = makers[name]()
+        profiler = cProfile.Profile()
+        seconds, queries = measure(env, lambda: profiler.runcall(func))
+        print(f"{name}: {fmt_time(seconds)}, {queries} queries (under the profiler)")
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("cumulative").print_stats(25)
+
+
 def main(argv):
     conf, command, *args = argv
     configure(conf, os.environ.get("BENCH_ADDONS_PATH"))
@@ -268,6 +287,8 @@ def main(argv):
         oca_setup(args[0])
     elif command == "compare":
         compare(args[0], args[1], int(args[2]))
+    elif command == "profile":
+        profile(args[0], args[1])
     elif command == "grow":
         grow(int(args[0]), args[1:])
     else:
