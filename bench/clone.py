@@ -27,7 +27,9 @@ def plan_table(cr, name, spec, rows):
     cr.execute(f"CREATE TEMPORARY TABLE {name} ({spec})")
     if rows:
         cols = ", ".join(part.split()[0] for part in spec.split(","))
-        execute_values(cr, f"INSERT INTO {name} ({cols}) VALUES %s", rows, page_size=5000)
+        execute_values(
+            cr, f"INSERT INTO {name} ({cols}) VALUES %s", rows, page_size=5000
+        )
     cr.execute(f"ANALYZE {name}")
 
 

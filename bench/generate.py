@@ -231,7 +231,9 @@ class Generator:
             pay_day = min(day + timedelta(days=self.rng.randint(5, 60)), self.today)
             name, prefix, seq = inv_name(day)
             pname, pprefix, pseq = pay_name(pay_day) if paid else (None, None, None)
-            state = "not_paid" if not paid else ("paid" if paid == amount else "partial")
+            state = (
+                "not_paid" if not paid else ("paid" if paid == amount else "partial")
+            )
             plan.append(
                 (
                     n,
@@ -270,10 +272,10 @@ class Generator:
         ):
             allocate_ids(cr, "bench_inv", column, table)
         paid_state = paid_proto.payment_state
+        cr.execute("UPDATE bench_inv SET state = %s WHERE state = 'paid'", [paid_state])
         cr.execute(
-            "UPDATE bench_inv SET state = %s WHERE state = 'paid'", [paid_state]
+            "UPDATE bench_inv SET full_id = NULL WHERE state != %s", [paid_state]
         )
-        cr.execute("UPDATE bench_inv SET full_id = NULL WHERE state != %s", [paid_state])
         matching = (
             f"CASE WHEN p.full_id IS NOT NULL THEN {self._full_matching()} "
             "WHEN p.paid > 0 THEN 'P' || p.partial_id END"

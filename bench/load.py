@@ -18,7 +18,7 @@ from odoo import Command
 
 from bench.common import bench_env, configure
 
-PASSWORD = "bench-load-1"  # noqa: S105 (a throw-away database on loopback)
+PASSWORD = "bench-load-1"
 LIMIT = 1000.0
 
 
@@ -169,16 +169,16 @@ def main(argv):
             problems.append(f"confirmations that failed with an error: {errors[:10]}")
         print(
             "invariants: {orders_confirmed} orders confirmed, {orders_held} held, "
-            "{refusals_logged} refusals logged, {customers} customers".format(
-                **summary
-            )
+            "{refusals_logged} refusals logged, {customers} customers".format(**summary)
         )
         for problem in problems:
             print(f"VIOLATED: {problem}")
         if problems:
             raise SystemExit(1)
-        print("invariants hold: exposure <= limit for every customer; every refusal "
-              "logged once; no order both held and confirmed")
+        print(
+            "invariants hold: exposure <= limit for every customer; every refusal "
+            "logged once; no order both held and confirmed"
+        )
     else:
         raise SystemExit(__doc__)
 

@@ -19,7 +19,7 @@ from locust import HttpUser, between, events, task
 
 DB = os.environ["LOAD_DB"]
 USERS = int(os.environ.get("LOAD_USERS", "16"))
-PASSWORD = "bench-load-1"  # noqa: S105 (bench.load.PASSWORD)
+PASSWORD = "bench-load-1"
 ACCOUNTS_SPEC = {
     "display_name": {},
     "kam_tier_id": {"fields": {"display_name": {}}},
@@ -153,7 +153,10 @@ class KamSession(HttpUser):
             [],
             {
                 "domain": [],
-                "specification": {"kpi_id": {"fields": {"display_name": {}}}, "achieved": {}},
+                "specification": {
+                    "kpi_id": {"fields": {"display_name": {}}},
+                    "achieved": {},
+                },
                 "limit": 80,
             },
             "dashboard (plan figures)",

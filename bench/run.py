@@ -95,8 +95,8 @@ def _credit_check(sides, runs):
             for mode, context in (("on", on), ("off", off)):
                 makers[f"{name} {mode}"] = (
                     env,
-                    lambda e=env, p=partner, c=context: hot_paths.confirm(
-                        hot_paths.draft_order(e, p, product), **c
+                    lambda e=env, p=partner, g=product, c=context: hot_paths.confirm(
+                        hot_paths.draft_order(e, p, g), **c
                     ),
                 )
         rows[count] = median_runs(makers, runs)
@@ -175,10 +175,16 @@ def _enable_blocking(env):
 
 
 def _agreement(ours, oca, partners):
-    mine = ours["res.partner"].browse(partners.ids).read(["kam_credit_exposure", "kam_overdue_amount"])
+    mine = (
+        ours["res.partner"]
+        .browse(partners.ids)
+        .read(["kam_credit_exposure", "kam_overdue_amount"])
+    )
     theirs = {
         row["id"]: row
-        for row in oca["res.partner"].browse(partners.ids).read(["risk_total", "risk_invoice_unpaid"])
+        for row in oca["res.partner"]
+        .browse(partners.ids)
+        .read(["risk_total", "risk_invoice_unpaid"])
     }
     exposure = sum(
         1
@@ -191,14 +197,20 @@ def _agreement(ours, oca, partners):
         if abs(row["kam_overdue_amount"] - theirs[row["id"]]["risk_invoice_unpaid"])
         < 0.005
     )
-    return {"customers": len(mine), "exposure_equal": exposure, "overdue_equal": overdue}
+    return {
+        "customers": len(mine),
+        "exposure_equal": exposure,
+        "overdue_equal": overdue,
+    }
 
 
 def _print_compare(result):
     ours_t, ours_q = result["exposure"]["ours"]
     oca_t, oca_q = result["exposure"]["oca"]
     agree = result["agreement"]
-    print(f"\nSide by side, medians of alternating runs ({result['customers']} customers)")
+    print(
+        f"\nSide by side, medians of alternating runs ({result['customers']} customers)"
+    )
     print(f"{'path':<44}{'ours':>18}{'OCA':>18}{'ratio':>10}  target")
     print(
         f"{'exposure of every customer':<44}"
@@ -231,7 +243,9 @@ def grow(runs, dbs):
     for label, db in zip(("1x", "10x", "100x"), dbs, strict=False):
         with bench_env(db) as env:
             partners = hot_paths.bench_customers(env, CUSTOMER_PREFIX)
-            makers = {"exposure": lambda e=env, p=partners: hot_paths.exposure_ours(e, p)}
+            makers = {
+                "exposure": lambda e=env, p=partners: hot_paths.exposure_ours(e, p)
+            }
             makers.update(_portfolio_paths(env))
             table[label] = {
                 name: _median_one(env, make, runs) for name, make in makers.items()
@@ -240,9 +254,7 @@ def grow(runs, dbs):
     print("\nHow it grows (ours; time, queries)")
     print(f"{'path':<22}" + "".join(f"{label:>22}" for label in labels))
     for name in table[labels[0]]:
-        cells = "".join(
-            f"{_cell(*table[label][name]):>22}" for label in labels
-        )
+        cells = "".join(f"{_cell(*table[label][name]):>22}" for label in labels)
         print(f"{name:<22}{cells}")
     if os.environ.get("BENCH_JSON"):
         with open(os.environ["BENCH_JSON"], "w") as out:
