@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Data and invariants of the load scenario (setup/load, bench/locustfile.py).
 
-    python -m bench.load CONF setup DB USERS CUSTOMERS    KAMs, shared customers
+    python -m bench.load CONF setup DB USERS CUSTOMERS [LIMIT]   KAMs, customers
     python -m bench.load CONF check DB RUN.json           figures and invariants
 
 The customers sit near their credit limit: a limit of a few orders' worth and no
@@ -22,7 +22,7 @@ PASSWORD = "bench-load-1"
 LIMIT = 1000.0
 
 
-def setup(db, users, customers):
+def setup(db, users, customers, limit=LIMIT):
     with bench_env(db, commit=True) as env:
         env = env(context=dict(env.context, no_reset_password=True))
         company = env.company
@@ -53,7 +53,7 @@ def setup(db, users, customers):
                     "name": f"Load customer {i:02d}",
                     "is_company": True,
                     "customer_rank": 1,
-                    "credit_limit": LIMIT,
+                    "credit_limit": limit,
                     "kam_credit_risk_class": "medium",
                     "kam_tier_id": tier.id,
                     "kam_user_id": kams[i % len(kams)].id,
@@ -156,7 +156,7 @@ def main(argv):
     conf, command, db, *args = argv
     configure(conf)
     if command == "setup":
-        setup(db, int(args[0]), int(args[1]))
+        setup(db, int(args[0]), int(args[1]), float(args[2]) if args[2:] else LIMIT)
     elif command == "check":
         with open(args[0]) as handle:
             run = json.load(handle)
