@@ -61,12 +61,26 @@ class KamVisitPlanner(models.AbstractModel):
     def _kam_check_request(self, request):
         if not request.users:
             raise UserError(self.env._("Choose the KAMs to plan for."))
-        if request.users != self.env.user and not self.env.user.has_group(
+        user = self.env.user
+        if request.users != user and not user.has_group(
             "kam_management.group_kam_manager"
         ):
             raise UserError(
                 self.env._(
                     "You can plan your own week only; a head of sales plans the team's."
+                )
+            )
+        # a head of sales plans their own team (res.users.kam_team_user_ids); the
+        # commercial director and the scheduled plan any KAM
+        outside = request.users - user - user.kam_team_user_ids
+        if outside and not (
+            self.env.su or user.has_group("kam_management.group_kam_director")
+        ):
+            raise UserError(
+                self.env._(
+                    "%(kams)s are not in your team: a head of sales plans the weeks of "
+                    "the team only.",
+                    kams=", ".join(outside.mapped("name")),
                 )
             )
         if request.max_visits_per_day < 0 or request.max_calls_per_day < 0:

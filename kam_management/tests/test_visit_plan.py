@@ -291,3 +291,13 @@ class TestVisitPlan(KamVisitCommon):
         )
         team.action_generate()
         self.assertEqual(team.visit_ids.user_id, self.user_kam | self.user_kam2)
+        outsider = self._wizard(users=self.user_kam | self.user_director).with_user(
+            self.user_manager
+        )
+        with self.assertRaisesRegex(UserError, "not in your team"):
+            outsider.action_generate()
+        self.assertFalse(outsider.visit_ids)
+        anyone = self._wizard(users=self.user_kam | self.user_director).with_user(
+            self.user_director
+        )
+        anyone.action_generate()
