@@ -59,7 +59,7 @@ class ResPartner(models.Model):
     kam_credit_currency_id = fields.Many2one(
         comodel_name="res.currency",
         compute="_compute_kam_credit_currency_id",
-        string="Credit Currency",
+        string="Credit Figures Currency",
     )
     kam_credit_limit = fields.Monetary(
         string="Credit Limit (company)",
