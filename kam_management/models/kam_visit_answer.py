@@ -25,7 +25,6 @@ class KamVisitAnswer(models.Model):
 
     visit_id = fields.Many2one(
         "kam.visit",
-        string="Visit",
         required=True,
         index=True,
         ondelete="cascade",

@@ -34,7 +34,6 @@ class KamVisitChecklistItem(models.Model):
 
     purpose_id = fields.Many2one(
         "kam.visit.purpose",
-        string="Purpose",
         required=True,
         index=True,
         ondelete="cascade",
@@ -46,9 +45,7 @@ class KamVisitChecklistItem(models.Model):
         translate=True,
         help="How to answer, shown to the KAM next to the question.",
     )
-    answer_type = fields.Selection(
-        ANSWER_TYPES, required=True, default="yes_no", string="Answer Type"
-    )
+    answer_type = fields.Selection(ANSWER_TYPES, required=True, default="yes_no")
     required = fields.Boolean(
         string="Mandatory",
         help="A visit cannot be marked done while this question is unanswered.",

@@ -57,7 +57,6 @@ class KamVisit(models.Model):
         compute="_compute_visit_day",
         store=True,
         index=True,
-        string="Visit Day",
         help="The company's local day of the visit: the day of the check-in, or of "
         "the planned start before checking in.",
     )

@@ -106,6 +106,12 @@ class KamVisit(models.Model):
         return visits
 
     def write(self, vals):
+        if "purpose_ids" in vals and "state" in vals:
+            # The purposes first, so that their questions are asked before the
+            # visit may close.
+            vals = dict(vals)
+            state = vals.pop("state")
+            return self.write(vals) and self.write({"state": state})
         if "purpose_ids" in vals:
             done = self.filtered(lambda v: v.state == "done")
             if done:

@@ -224,6 +224,15 @@ class TestVisitReport(KamVisitReportCommon):
         visit.action_done()
         self.assertEqual(visit.state, "done")
 
+    def test_purposes_and_done_in_one_write(self):
+        """Setting the purposes and closing at once still asks their questions."""
+        visit = self._visit(outcome="Audited")
+        with self.assertRaises(ValidationError) as error:
+            visit.write(
+                {"purpose_ids": [Command.set(self.purpose.ids)], "state": "done"}
+            )
+        self.assertIn("Test Audit: Facings", str(error.exception))
+
     def test_done_report_is_locked(self):
         visit = self._report_visit()
         self._answer_mandatory(visit)
