@@ -1,7 +1,10 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import float_repr
 
 from .kam_visit_checklist_item import ANSWER_TYPES, ANSWER_VALUE_FIELDS
 
@@ -49,6 +52,13 @@ class KamVisitAnswer(models.Model):
         [("yes", "Yes"), ("no", "No")], string="Yes/No", copy=False
     )
     value_number = fields.Float(string="Number", aggregator="avg", copy=False)
+    value_number_input = fields.Char(
+        string="Number Answer",
+        compute="_compute_value_number_input",
+        inverse="_inverse_value_number_input",
+        help="The number as typed: empty until answered, zero being an answer. A "
+        "decimal comma is understood.",
+    )
     number_answered = fields.Boolean(
         copy=False,
         help="A number was entered for a number question (zero included): a "
@@ -159,7 +169,7 @@ class KamVisitAnswer(models.Model):
             elif answer_type == "yes_no":
                 answer.value_display = yes_no[answer.value_yes_no]
             elif answer_type == "number":
-                answer.value_display = f"{answer.value_number:g}"
+                answer.value_display = self._kam_format_number(answer.value_number)
             elif answer_type == "selection":
                 answer.value_display = answer.option_id.name
             elif answer_type == "date":
@@ -168,6 +178,49 @@ class KamVisitAnswer(models.Model):
                 answer.value_display = answer.value_text.strip()
             else:
                 answer.value_display = self.env._("Photo")
+
+    @api.depends("value_number", "number_answered")
+    def _compute_value_number_input(self):
+        for answer in self:
+            answer.value_number_input = (
+                self._kam_format_number(answer.value_number)
+                if answer.number_answered
+                else False
+            )
+
+    def _inverse_value_number_input(self):
+        for answer in self:
+            answer.write(
+                {"value_number": answer._kam_parse_number(answer.value_number_input)}
+            )
+
+    @api.model
+    def _kam_format_number(self, number):
+        """``number`` as typed: no exponent, no trailing zeros."""
+        return float_repr(number, 6).rstrip("0").rstrip(".") or "0"
+
+    def _kam_parse_number(self, text):
+        """The number typed in ``text`` (spaces and a decimal comma allowed), or
+        False for nothing typed."""
+        self.ensure_one()
+        text = "".join((text or "").split())
+        if not text:
+            return False
+        if "," in text and "." in text:
+            text = text.replace(",", "")  # thousands separators
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number):
+            raise ValidationError(
+                self.env._(
+                    "%(value)s is not a number: answer %(question)s with a number.",
+                    value=text,
+                    question=self.item_id.name,
+                )
+            )
+        return number
 
     @api.constrains(*ANSWER_VALUE_FIELDS.values(), "number_answered", "item_id")
     def _check_value(self):

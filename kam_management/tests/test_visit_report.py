@@ -114,7 +114,8 @@ class TestVisitReport(KamVisitReportCommon):
         visit = form.save()
         self.assertEqual(len(form.answer_ids), 1)
         with form.answer_ids.edit(0) as line:
-            line.value_number = 1200
+            self.assertFalse(line.value_number_input)
+            line.value_number_input = "1 200"
         form.outcome = "Promise of payment"
         form.save()
         self.assertEqual(visit.answer_ids.item_id, self.item_amount)
@@ -158,6 +159,36 @@ class TestVisitReport(KamVisitReportCommon):
         (text | number).write({"value_number": 0})
         self.assertTrue(number.is_answered)
         self.assertFalse(text.is_answered)
+
+    def test_number_as_typed(self):
+        visit = self._report_visit()
+        answer = self._answer(visit, self.item_number)
+        self.assertFalse(answer.value_number_input)
+        for typed, number, shown in (
+            ("0", 0.0, "0"),
+            ("12,5", 12.5, "12.5"),
+            (" 1 250.75 ", 1250.75, "1250.75"),
+            ("1,250.75", 1250.75, "1250.75"),
+            ("2500000", 2500000.0, "2500000"),
+        ):
+            with self.subTest(typed=typed):
+                answer.value_number_input = typed
+                answer.invalidate_recordset(["value_number_input"])
+                self.assertTrue(answer.is_answered)
+                self.assertEqual(answer.value_number, number)
+                self.assertEqual(answer.value_number_input, shown)
+                self.assertEqual(answer.value_display, shown)
+        answer.value_number_input = ""
+        self.assertFalse(answer.is_answered)
+        for typed in ("twelve", "1.2.3", "nan", "inf"):
+            with (
+                self.subTest(typed=typed),
+                self.assertRaisesRegex(ValidationError, "is not a number"),
+                self.cr.savepoint(),
+            ):
+                answer.value_number_input = typed
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+            answer.value_number_input = "-3"
 
     def test_wrong_type_of_answer(self):
         visit = self._report_visit()

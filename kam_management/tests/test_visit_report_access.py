@@ -191,3 +191,15 @@ class TestVisitReportAccess(KamVisitReportCommon):
             )
         )
         self.assertEqual(groups, [(self.account_a, 7)])
+
+    def test_head_of_sales_deletes_a_done_visit_with_its_report(self):
+        visit = self.visit_b
+        self._answer(visit, self.item_yes_no).value_yes_no = "yes"
+        self._answer(visit, self.item_number).value_number = 4
+        visit.outcome = "Audited"
+        visit.action_done()
+        answers = visit.answer_ids
+        with self.assertRaises(AccessError):
+            visit.with_user(self.user_kam2).unlink()
+        visit.with_user(self.user_manager).unlink()
+        self.assertFalse(answers.exists())

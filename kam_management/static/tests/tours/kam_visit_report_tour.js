@@ -63,7 +63,7 @@ registry.category("web_tour.tours").add("kam_visit_report_tour", {
             trigger: `${ANSWERS}.text-danger:contains('Facings')`,
         },
         ...answer("Assortment present", "value_yes_no", "select", 'select "yes"'),
-        ...answer("Facings", "value_number", "input", "edit 24"),
+        ...answer("Facings", "value_number_input", "input", "edit 24"),
         ...answer("Price compliance", "value_yes_no", "select", 'select "no"'),
         ...answer("Display material", "option_id", "input", "edit Fully"),
         {
