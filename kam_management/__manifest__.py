@@ -61,9 +61,17 @@
         "wizards/kam_proposal_decision_views.xml",
         "views/kam_weekly_report_views.xml",
         "views/res_config_settings_report_views.xml",
+        "data/kam_visit_purpose_data.xml",
+        "data/kam_kpi_visit_report_data.xml",
+        "views/kam_visit_purpose_views.xml",
+        "views/kam_visit_answer_views.xml",
+        "views/kam_visit_report_views.xml",
         "views/menus.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "kam_management/static/src/visit_check_button/*",
+        ],
         "web.assets_tests": [
             "kam_management/static/tests/tours/*.js",
         ],
@@ -72,5 +80,6 @@
         "demo/kam_management_demo.xml",
         "demo/kam_sales_plan_demo.xml",
         "demo/kam_duty_demo.xml",
+        "demo/kam_visit_report_demo.xml",
     ],
 }

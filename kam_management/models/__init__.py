@@ -56,3 +56,10 @@ from . import res_partner_account_plan
 from . import kam_proposal
 from . import kam_weekly_report
 from . import kam_weekly_report_line
+from . import kam_visit_purpose
+from . import kam_visit_checklist_item
+from . import kam_visit_checklist_option
+from . import kam_visit_answer
+from . import kam_visit_report
+from . import kam_visit_proof
+from . import kam_kpi_visit_report
