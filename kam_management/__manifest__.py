@@ -11,7 +11,7 @@
     "maintainers": ["kam-suite"],
     "license": "LGPL-3",
     "application": True,
-    "depends": ["sale_management", "calendar", "hr", "mail"],
+    "depends": ["sale_management", "calendar", "hr", "mail", "crm", "hr_expense"],
     "data": [
         "security/kam_management_groups.xml",
         "security/ir.model.access.csv",
