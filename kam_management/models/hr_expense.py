@@ -148,7 +148,7 @@ class HrExpense(models.Model):
         problems = []
         for budget_id, batch in batches.items():
             budget = budget_model.browse(budget_id)
-            if all(batch.mapped("kam_over_budget_user_id")):
+            if all(expense.kam_over_budget_user_id for expense in batch):
                 continue
             currency = batch.company_currency_id[:1]
             total = sum(batch.mapped("total_amount"))

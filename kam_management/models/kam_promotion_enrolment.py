@@ -70,14 +70,6 @@ class KamPromotionEnrolment(models.Model):
         compute="_compute_figures", string="Incremental Sales"
     )
 
-    _sql_constraints = (
-        (
-            "promotion_partner_unique",
-            "unique(promotion_id, partner_id)",
-            "An account is enrolled in a promotion once.",
-        ),
-    )
-
     def _kam_lock_message(self):
         self.ensure_one()
         return self.env._(
@@ -100,7 +92,28 @@ class KamPromotionEnrolment(models.Model):
 
     @api.constrains("partner_id", "promotion_id")
     def _check_eligible(self):
+        # sudo: an enrolment the user may not read still makes this one a duplicate.
+        groups = self.sudo()._read_group(
+            [
+                ("promotion_id", "in", self.promotion_id.ids),
+                ("partner_id", "in", self.partner_id.ids),
+            ],
+            ["promotion_id", "partner_id"],
+            ["__count"],
+        )
+        duplicates = {
+            (promotion.id, partner.id): count for promotion, partner, count in groups
+        }
         for enrolment in self:
+            key = (enrolment.promotion_id.id, enrolment.partner_id.id)
+            if duplicates.get(key, 0) > 1:
+                raise ValidationError(
+                    self.env._(
+                        "%(account)s is already enrolled in %(promotion)s.",
+                        account=enrolment.partner_id.display_name,
+                        promotion=enrolment.promotion_id.display_name,
+                    )
+                )
             if not enrolment.promotion_id._kam_is_eligible(enrolment.partner_id):
                 raise ValidationError(
                     self.env._(
