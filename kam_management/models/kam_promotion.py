@@ -156,11 +156,9 @@ class KamPromotion(models.Model):
     goal_progress = fields.Float(
         compute="_compute_figures", string="Goal Reached (%)", digits=(16, 1)
     )
-    requested_by_id = fields.Many2one(
-        "res.users", string="Requested By", readonly=True, copy=False
-    )
+    requested_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     approved_by_id = fields.Many2one(
-        "res.users", string="Approved By", readonly=True, copy=False, tracking=True
+        "res.users", readonly=True, copy=False, tracking=True
     )
     approved_on = fields.Date(readonly=True, copy=False)
 

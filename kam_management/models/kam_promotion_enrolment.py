@@ -21,7 +21,6 @@ class KamPromotionEnrolment(models.Model):
 
     promotion_id = fields.Many2one(
         "kam.promotion",
-        string="Promotion",
         required=True,
         index=True,
         ondelete="cascade",
@@ -59,7 +58,6 @@ class KamPromotionEnrolment(models.Model):
     note = fields.Text()
     ordered = fields.Boolean(
         compute="_compute_figures",
-        string="Ordered",
         help="Ordered promoted products in the programme's period.",
     )
     sales_amount = fields.Monetary(compute="_compute_figures", string="Promoted Sales")

@@ -266,7 +266,7 @@ class TestKamPromotion(KamCommon):
         with Form(
             self.env["kam.promotion.enrolment"]
             .with_user(self.user_kam)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         ) as form:
             form.partner_id = self.account_a
             form.note = "Shelf display set up."
