@@ -251,3 +251,18 @@ class TestRepresentationBudget(KamCommon):
         view = self.env.ref("kam_management.res_partner_view_list_key_account")
         arch = self.env["res.partner"].get_view(view.id, "list")["arch"]
         self.assertIn("kam_representation_12m", arch)
+
+    def test_spend_of_a_list_of_accounts_is_one_query(self):
+        self._approved(120.0)
+        accounts = self.env["res.partner"].create(
+            [{"name": f"Listed {n}", "is_company": True} for n in range(8)]
+        )
+
+        def count(partners):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            partners.mapped("kam_representation_12m")
+            return self.env.cr.sql_log_count - before
+
+        few = count(self.account_a | accounts[:1])
+        self.assertEqual(count(self.account_a | accounts), few)
