@@ -30,6 +30,8 @@
         "report/kam_weekly_report_report.xml",
         "views/kam_weekly_report_views.xml",
         "views/res_config_settings_views.xml",
+        "data/kam_prospect_credit_data.xml",
+        "views/res_partner_prospect_views.xml",
         "views/menus.xml",
     ],
     "demo": [

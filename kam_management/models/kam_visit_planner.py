@@ -11,6 +11,7 @@ from odoo.exceptions import UserError
 
 from .kam_visit import DEFAULT_DURATIONS, VISIT_CONTACT_TYPES
 from .kam_visit_planner_tools import (
+    first_free_slot,
     has_coordinates,
     nearest_neighbour_route,
     place_in_intervals,
@@ -290,11 +291,11 @@ class KamVisitPlanner(models.AbstractModel):
         for candidate in candidates:
             user, kind = candidate["user"], candidate["kind"]
             days = workdays.get(user, {})
-            free = [day for day in days if used[user, day, kind] < caps[kind]]
+            allowed = self._kam_allowed_days(candidate, days)
+            free = [day for day in allowed if used[user, day, kind] < caps[kind]]
             if not free:
-                leftovers.append(
-                    self._kam_leftover_values(request, candidate, bool(days))
-                )
+                why = self._kam_leftover_why(candidate, days, allowed)
+                leftovers.append(self._kam_leftover_values(request, candidate, why))
                 continue
             preferred = [day for day in free if day >= candidate["due_date"]] or free
             day = min(preferred, key=lambda d: (used[user, d, kind], d))
@@ -311,27 +312,65 @@ class KamVisitPlanner(models.AbstractModel):
             )
             calls = [c for c in contacts if c["kind"] == "call"]
             intervals = workdays[user][day]
-            cursor = intervals[0][0]
+            busy = []
             for contact in visits + calls:
                 visit_type = "visit" if contact["kind"] == "visit" else "call"
                 hours = DEFAULT_DURATIONS[visit_type]
-                start = place_in_intervals(intervals, cursor, hours)
-                cursor = start + timedelta(hours=hours)
+                start = self._kam_place_contact(contact, day, intervals, busy, hours)
+                busy.append((start, start + timedelta(hours=hours)))
                 vals_list.append(
-                    {
-                        "partner_id": contact["partner"].id,
-                        "user_id": user.id,
-                        "company_id": request.company.id,
-                        "visit_type": visit_type,
-                        "planned_start": to_utc_naive(start),
-                        "duration": hours,
-                        "is_generated": True,
-                        "plan_reason": self._kam_reason(contact, day),
-                    }
+                    self._kam_visit_values(
+                        request, contact, day, visit_type, start, hours
+                    )
                 )
         return (
             self.env["kam.visit"].with_context(mail_create_nolog=True).create(vals_list)
         )
+
+    # ------------------------------------------------------------------
+    # Hooks of a contact: the days and hours it may take, what it creates
+    # ------------------------------------------------------------------
+    @api.model
+    def _kam_allowed_days(self, candidate, days):
+        """Hook: the working days of ``days`` (``{day: intervals}``) on which the
+        contact may be placed, in order (every one by default)."""
+        return list(days)
+
+    @api.model
+    def _kam_contact_intervals(self, contact, day, intervals):
+        """Hook: the parts of the KAM's working ``intervals`` of ``day`` inside which
+        the contact must take place (all of them by default)."""
+        return intervals
+
+    @api.model
+    def _kam_place_contact(self, contact, day, intervals, busy, hours):
+        """Start of the contact on ``day``: the first free slot of ``hours`` inside
+        its intervals, the day's contacts in route order (``busy``: the slots taken
+        so far). When nothing is free the contact follows the last one (the daily
+        caps are the planner's limit), or, bound to its own hours, starts at the
+        first slot of those hours."""
+        allowed = self._kam_contact_intervals(contact, day, intervals)
+        start = first_free_slot(allowed, busy, hours)
+        if start:
+            return start
+        if allowed is intervals:
+            cursor = max((stop for _begin, stop in busy), default=intervals[0][0])
+            return place_in_intervals(intervals, cursor, hours)
+        return first_free_slot(allowed, [], hours) or allowed[0][0]
+
+    @api.model
+    def _kam_visit_values(self, request, contact, day, visit_type, start, hours):
+        """Hook: the values of the ``kam.visit`` planned for ``contact``."""
+        return {
+            "partner_id": contact["partner"].id,
+            "user_id": contact["user"].id,
+            "company_id": request.company.id,
+            "visit_type": visit_type,
+            "planned_start": to_utc_naive(start),
+            "duration": hours,
+            "is_generated": True,
+            "plan_reason": self._kam_reason(contact, day),
+        }
 
     # ------------------------------------------------------------------
     # Texts
@@ -362,16 +401,20 @@ class KamVisitPlanner(models.AbstractModel):
         )
 
     @api.model
-    def _kam_leftover_values(self, request, candidate, has_workdays):
-        if has_workdays:
-            why = self.env._(
-                "The daily limit is reached on every working day of the week."
-            )
-        else:
-            why = self.env._(
+    def _kam_leftover_why(self, candidate, days, allowed):
+        """Why a contact did not fit: ``days`` are the KAM's working days of the
+        week, ``allowed`` those the contact may take (see ``_kam_allowed_days``)."""
+        if not days:
+            return self.env._(
                 "No working day in the week (leave, public holidays or no working "
                 "schedule)."
             )
+        return self.env._(
+            "The daily limit is reached on every working day of the week."
+        )
+
+    @api.model
+    def _kam_leftover_values(self, request, candidate, why):
         return {
             "partner_id": candidate["partner"].id,
             "partner_name": candidate["partner"].complete_name,

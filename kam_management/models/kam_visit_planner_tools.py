@@ -59,5 +59,36 @@ def place_in_intervals(intervals, cursor, hours):
     return cursor
 
 
+def first_free_slot(intervals, busy, hours):
+    """Earliest start where ``hours`` fit inside one of ``intervals`` without
+    overlapping a ``busy`` slot, or ``None``.
+
+    ``intervals`` and ``busy`` are (start, stop) aware datetimes; a slot can start at
+    the beginning of an interval or at the end of a busy slot.
+    """
+    length = timedelta(hours=hours)
+    starts = sorted({start for start, _stop in intervals} | {stop for _s, stop in busy})
+    for begin in starts:
+        end = begin + length
+        if not any(start <= begin and end <= stop for start, stop in intervals):
+            continue
+        if any(taken < end and begin < free for taken, free in busy):
+            continue
+        return begin
+    return None
+
+
+def intersect_intervals(intervals, windows):
+    """The parts of ``intervals`` inside ``windows`` (both lists of (start, stop)
+    aware datetimes), in order."""
+    result = []
+    for start, stop in intervals:
+        for window_start, window_stop in windows:
+            begin, end = max(start, window_start), min(stop, window_stop)
+            if begin < end:
+                result.append((begin, end))
+    return sorted(result)
+
+
 def to_utc_naive(value):
     return value.astimezone(utc).replace(tzinfo=None)

@@ -38,7 +38,8 @@ class KamVisitPlanWizard(models.TransientModel):
     )
     include_prospects = fields.Boolean(
         help="Also plan the KAMs' prospects: partners with a KAM but no key-account "
-        "tier yet, by their own visit and call intervals."
+        "tier yet, by their own visit and call intervals, and open opportunities "
+        "whose next contact falls due by the end of the week."
     )
     state = fields.Selection(
         [("draft", "Draft"), ("done", "Done")], default="draft", required=True

@@ -14,6 +14,7 @@ from . import (
     res_config_settings,
     res_partner,
     res_partner_payment,
+    res_partner_prospect,
     res_partner_settlement,
     sale_order,
     sale_order_line,
