@@ -39,3 +39,14 @@ from . import res_config_settings_visit
 from . import sale_order_visit
 from . import kam_visit_compliance
 from . import kam_kpi_visit
+from . import kam_contract
+from . import kam_contract_check
+from . import kam_contract_lifecycle
+from . import kam_contract_volume
+from . import kam_contract_deviation
+from . import res_partner_contract
+from . import res_partner_advice
+from . import sale_order_contract
+from . import sale_order_advice
+from . import account_move_contract
+from . import kam_kpi_contract

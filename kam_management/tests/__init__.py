@@ -36,3 +36,11 @@ from . import test_visit_views
 from . import test_visit_tour
 from . import test_kam_demo
 from . import test_translations
+from . import test_kam_contract
+from . import test_kam_contract_access
+from . import test_kam_contract_compliance
+from . import test_kam_contract_kpi
+from . import test_kam_contract_migration
+from . import test_kam_contract_queries
+from . import test_order_advice
+from . import test_kam_contract_demo
