@@ -24,6 +24,8 @@
         "views/kam_job_description_views.xml",
         "views/kam_job_description_template_views.xml",
         "views/kam_job_description_ack_report_views.xml",
+        "data/kam_job_description_evidence_cron.xml",
+        "views/kam_job_description_evidence_record_views.xml",
         "views/menus.xml",
     ],
     "assets": {

@@ -27,6 +27,8 @@
         "views/kam_discrepancy_act_views.xml",
         "views/res_partner_settlement_statement_views.xml",
         "report/report_settlement_statement.xml",
+        "report/kam_weekly_report_report.xml",
+        "views/kam_weekly_report_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],

@@ -1,6 +1,11 @@
 from . import res_company
 from . import res_config_settings
+from . import kam_job_description_content_mixin
+from . import kam_job_description_clause_mixin
 from . import kam_job_description
+from . import kam_job_description_holders
+from . import kam_job_description_workflow
+from . import kam_job_description_document
 from . import kam_job_description_item
 from . import kam_job_description_agreement
 from . import kam_job_description_acknowledgement
@@ -9,3 +14,5 @@ from . import kam_job_description_template_item
 from . import kam_job_description_ack_report
 from . import hr_job
 from . import hr_employee
+from . import kam_job_description_evidence_record
+from . import kam_job_description_evidence_record_line

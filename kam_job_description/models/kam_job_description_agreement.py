@@ -3,12 +3,17 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .kam_job_description import LOCKED_STATES
+
 
 class KamJobDescriptionAgreement(models.Model):
     """One line of the AGREED block: a service that reviews the draft."""
 
     _name = "kam.job.description.agreement"
     _description = "Job Description Agreement"
+    _inherit = ["kam.lock.mixin"]
+    _kam_lock_parent = "description_id"
+    _kam_lock_states = LOCKED_STATES
     _order = "description_id, sequence, id"
 
     description_id = fields.Many2one(
@@ -66,31 +71,49 @@ class KamJobDescriptionAgreement(models.Model):
             return f"{self._kam_role_label()} ({self.user_id.name})"
         return self._kam_role_label()
 
+    @api.depends("description_id.name", "role", "role_title")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = self.env._(
+                "%(description)s, agreed by %(role)s",
+                description=line.description_id.name or "",
+                role=line._kam_role_label() or "",
+            )
+
+    def _kam_lock_reason(self):
+        self.ensure_one()
+        reason = self.description_id._kam_lock_reason()
+        if reason:
+            return self.env._(
+                "%(record)s cannot be changed: %(reason)s",
+                record=self.display_name,
+                reason=reason,
+            )
+        if self.description_id.state == "agreement":
+            return self.env._(
+                "Who agrees the document is settled once it is in agreement: "
+                "send it back to draft to change the list (%(record)s).",
+                record=self.display_name,
+            )
+        return False
+
+    def _kam_lock_touches(self, vals):
+        # the workflow signs the lines; their order may always change
+        if self.env.context.get("kam_jd_workflow"):
+            return False
+        return bool(set(vals) - {"sequence"})
+
     @api.model_create_multi
     def create(self, vals_list):
-        self.check_access("create")
-        descriptions = self.env["kam.job.description"].browse(
-            [vals["description_id"] for vals in vals_list if vals.get("description_id")]
-        )
-        descriptions._kam_check_content_editable()
+        self.check_access("create")  # access errors first, workflow refusals second
         return super().create(vals_list)
 
     def write(self, vals):
         self.check_access("write")  # access errors first, workflow refusals second
-        if not self.env.context.get("kam_jd_workflow") and set(vals) - {"sequence"}:
-            self.description_id._kam_check_content_editable()
-            if any(line.description_id.state == "agreement" for line in self):
-                raise UserError(
-                    self.env._(
-                        "Who agrees the document is settled once it is in agreement: "
-                        "send it back to draft to change the list."
-                    )
-                )
         return super().write(vals)
 
     def unlink(self):
-        self.check_access("unlink")
-        self.description_id._kam_check_content_editable()
+        self.check_access("unlink")  # access errors first, workflow refusals second
         return super().unlink()
 
     def _kam_check_signer(self):
@@ -131,10 +154,8 @@ class KamJobDescriptionAgreement(models.Model):
                 ["kam_job_description.mail_activity_data_jd_agreement"],
                 user_id=line.user_id.id,
             )
-            line.description_id.sudo().message_post(
-                body=self.env._(
-                    "%(who)s agreed the document.", who=line._kam_signer_label()
-                )
+            line.description_id._kam_system_note(
+                self.env._("%(who)s agreed the document.", who=line._kam_signer_label())
             )
         self.description_id._kam_agreement_done()
         return True
@@ -158,8 +179,8 @@ class KamJobDescriptionAgreement(models.Model):
                 ]
             )
             description.with_context(kam_jd_workflow=True).state = "draft"
-            description.message_post(
-                body=self.env._(
+            description._kam_system_note(
+                self.env._(
                     "%(who)s rejected the document: %(comment)s",
                     who=line._kam_signer_label(),
                     comment=comment,

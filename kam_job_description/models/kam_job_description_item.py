@@ -2,31 +2,17 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
-SECTIONS = [
-    ("general", "General provisions"),
-    ("knowledge", "Must know"),
-    ("guided_by", "Guided by"),
-    ("duty", "Duties"),
-    ("right", "Rights"),
-    ("responsibility", "Responsibility"),
-]
-SECTION_RANK = {code: rank for rank, (code, _label) in enumerate(SECTIONS)}
-# The number of the Roman-numeral part of the document each section prints in.
-SECTION_PART = {
-    "general": 1,
-    "knowledge": 1,
-    "guided_by": 1,
-    "duty": 2,
-    "right": 3,
-    "responsibility": 4,
-}
+from .kam_job_description import LOCKED_STATES
 
 
 class KamJobDescriptionItem(models.Model):
-    """One clause of a job description."""
+    """One clause of a job description, locked with its description."""
 
     _name = "kam.job.description.item"
     _description = "Job Description Clause"
+    _inherit = ["kam.job.description.clause.mixin", "kam.lock.mixin"]
+    _kam_lock_parent = "description_id"
+    _kam_lock_states = LOCKED_STATES
     _order = "description_id, sequence, id"
 
     description_id = fields.Many2one(
@@ -36,38 +22,36 @@ class KamJobDescriptionItem(models.Model):
         related="description_id.company_id", store=True, index=True
     )
     state = fields.Selection(related="description_id.state")
-    section = fields.Selection(SECTIONS, required=True, default="duty")
-    sequence = fields.Integer(default=10)
-    number = fields.Char(help='The clause number as printed, e.g. "2.13".')
-    text = fields.Text(required=True, translate=True)
     kpi_id = fields.Many2one(
         "kam.kpi",
         string="KPI",
         ondelete="set null",
         help="The figure that shows this duty is being done.",
     )
-    kpi_code = fields.Char(
-        string="KPI Code",
-        help="Code of the KPI that shows this duty is being done; it links to the KPI "
-        "once a KPI with this code exists.",
-    )
-    labour_code_limit = fields.Boolean(
-        string="Labour-Code Limit",
-        help="The standard responsibility clause: liability goes no further than the "
-        "labour code allows. Every description needs one.",
-    )
 
-    def _kam_section_rank(self):
+    @api.depends("description_id.name", "number", "section")
+    def _compute_display_name(self):
+        sections = dict(self._fields["section"]._description_selection(self.env))
+        for item in self:
+            item.display_name = self.env._(
+                "%(description)s, clause %(number)s",
+                description=item.description_id.name or "",
+                number=item.number or sections.get(item.section, ""),
+            )
+
+    def _kam_lock_reason(self):
+        # the description decides: approved versions never, a version in
+        # agreement only by an approver
         self.ensure_one()
-        return SECTION_RANK.get(self.section, 99)
+        reason = self.description_id._kam_lock_reason()
+        return reason and self.env._(
+            "%(record)s cannot be changed: %(reason)s",
+            record=self.display_name,
+            reason=reason,
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
-        self.check_access("create")
-        descriptions = self.env["kam.job.description"].browse(
-            [vals["description_id"] for vals in vals_list if vals.get("description_id")]
-        )
-        descriptions._kam_check_content_editable()
         for vals in vals_list:
             if vals.get("labour_code_limit"):
                 vals["section"] = "responsibility"
@@ -78,9 +62,12 @@ class KamJobDescriptionItem(models.Model):
 
     def write(self, vals):
         self.check_access("write")  # access errors first, workflow refusals second
-        self.description_id._kam_check_content_editable()
         self._kam_sync_kpi_vals(vals)
         return super().write(vals)
+
+    def unlink(self):
+        self.check_access("unlink")  # access errors first, workflow refusals second
+        return super().unlink()
 
     @api.model
     def _kam_sync_kpi_vals(self, vals):
@@ -103,17 +90,12 @@ class KamJobDescriptionItem(models.Model):
             if item.kpi_code in kpis:
                 item.kpi_id = kpis[item.kpi_code]
 
-    def unlink(self):
-        self.check_access("unlink")
-        self.description_id._kam_check_content_editable()
-        return super().unlink()
-
     def _kam_assign_numbers(self):
         """Number new clauses after the last one of their part (2.14, 2.15, ...)."""
         for item in self:
-            part = SECTION_PART[item.section]
+            part = item._kam_section_part()
             siblings = item.description_id.item_ids.filtered(
-                lambda i, it=item, p=part: SECTION_PART[i.section] == p and i != it
+                lambda i, it=item, p=part: i._kam_section_part() == p and i != it
             )
             last = 0
             for sibling in siblings:

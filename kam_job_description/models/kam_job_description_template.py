@@ -1,6 +1,6 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command, fields, models
+from odoo import fields, models
 
 
 class KamJobDescriptionTemplate(models.Model):
@@ -8,6 +8,7 @@ class KamJobDescriptionTemplate(models.Model):
 
     _name = "kam.job.description.template"
     _description = "Job Description Template"
+    _inherit = ["kam.job.description.content.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True)
@@ -16,27 +17,6 @@ class KamJobDescriptionTemplate(models.Model):
     company_id = fields.Many2one(
         "res.company", help="Leave empty to offer the template to every company."
     )
-    category = fields.Selection(
-        [
-            ("manager", "Manager"),
-            ("specialist", "Specialist"),
-            ("technical", "Technical staff"),
-        ],
-        default="specialist",
-        required=True,
-    )
-    education_level = fields.Selection(
-        [
-            ("secondary", "Secondary"),
-            ("vocational", "Vocational"),
-            ("incomplete_higher", "Incomplete higher"),
-            ("higher", "Higher"),
-        ],
-        default="higher",
-    )
-    experience_years = fields.Integer(string="Minimum Experience (years)")
-    experience_field = fields.Char(string="Experience in", translate=True)
-    other_requirements = fields.Text(translate=True)
     note = fields.Text(translate=True, help="What the template is for.")
     item_ids = fields.One2many(
         "kam.job.description.template.item", "template_id", copy=True
@@ -53,21 +33,15 @@ class KamJobDescriptionTemplate(models.Model):
             ],
             limit=1,
         )
-        return {
-            "job_id": job.id,
-            "company_id": company.id,
-            "version": self.env["kam.job.description"]._kam_next_version(job, company),
-            "previous_version_id": previous.id,
-            "category": self.category,
-            "education_level": self.education_level,
-            "experience_years": self.experience_years,
-            "experience_field": self.experience_field,
-            "other_requirements": self.other_requirements,
-            "approver_id": company.kam_jd_approver_id.id,
-            "item_ids": [
-                Command.create(item._kam_prepare_item_vals()) for item in self.item_ids
-            ],
-        }
+        return dict(
+            self._kam_content_values(),
+            job_id=job.id,
+            company_id=company.id,
+            version=self.env["kam.job.description"]._kam_next_version(job, company),
+            previous_version_id=previous.id,
+            approver_id=company.kam_jd_approver_id.id,
+            item_ids=self._kam_clause_commands(),
+        )
 
     def _kam_create_description(self, job, company, extra_vals=None):
         """Create the draft and carry the translations of every text over."""

@@ -8,3 +8,6 @@ from . import test_template
 from . import test_compare
 from . import test_evidence
 from . import test_translations
+from . import test_evidence_record
+from . import test_template_kpis
+from . import test_lock

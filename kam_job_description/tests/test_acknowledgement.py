@@ -127,6 +127,8 @@ class TestJobDescriptionAcknowledgement(JobDescriptionCommon):
             reports_to_job_id=self.job_director.id,
         )
         descriptions.invalidate_recordset(["holder_count", "acknowledged_count"])
+        # the reader's own user record is loaded, as in any request of theirs
+        self.assertEqual(descriptions.env.user.company_id, self.company)
         with self.assertQueryCount(8):
             counts = [(d.holder_count, d.acknowledged_count) for d in descriptions]
         self.assertEqual(counts, [(2, 0), (1, 0)])

@@ -42,9 +42,14 @@ class TestJobDescriptionTemplate(JobDescriptionCommon):
         self.assertEqual(kpis["2.1"], "revenue")
         self.assertEqual(kpis["2.2"], "visit_compliance")
         self.assertEqual(kpis["2.3"], "visit_compliance")
-        self.assertEqual(kpis["2.4"], "new_clients")
+        self.assertEqual(kpis["2.4"], "contracts_signed")
         self.assertEqual(kpis["2.8"], "assortment")
+        self.assertEqual(kpis["2.9"], "discount_within_authority")
+        self.assertEqual(kpis["2.11"], "refusal_rate")
         self.assertEqual(kpis["2.13"], "overdue_ratio")
+        self.assertEqual(kpis["2.16"], "intel_freshness")
+        self.assertEqual(kpis["2.17"], "proposals")
+        self.assertEqual(kpis["4.3"], "plan_attainment")
         self.assertTrue(template.item_ids.filtered("labour_code_limit"))
 
     def test_client_service_manager_template_covers_every_clause(self):

@@ -5,7 +5,7 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..models.kam_job_description_item import SECTIONS
+from ..models.kam_job_description_clause_mixin import SECTIONS
 
 
 class KamJobDescriptionCompare(models.TransientModel):

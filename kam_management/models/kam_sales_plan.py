@@ -251,20 +251,13 @@ class KamSalesPlan(models.Model):
             return self.user_id
         return self.env["kam.sales.plan"].search([("id", "child_of", self.id)]).user_id
 
-    def _kam_refresh_achieved(self):
-        """Recompute ``achieved`` of every line and account target of the plans,
-        with one KPI computation per (KPI, period, company) for all KAMs. A
-        department plan refreshes its KAM plans too."""
-        if self.filtered(lambda p: not p.user_id):
-            self |= self.search(
-                [("id", "child_of", self.filtered(lambda p: not p.user_id).ids)]
-            )
-        plans = self.filtered(lambda p: p.state != "closed")
-        if not plans:
-            return
-        users_of = {plan: plan._kam_plan_users() for plan in plans}
+    def _kam_achieved_figures(self):
+        """``{plan line id: achieved}`` of every KPI line of the plans on today's
+        figures, with one KPI computation per (KPI, period, company) for all KAMs;
+        nothing is written."""
+        users_of = {plan: plan._kam_plan_users() for plan in self}
         groups = defaultdict(lambda: self.env["res.users"])
-        for line in plans.line_ids:
+        for line in self.line_ids:
             plan = line.plan_id
             groups[(line.kpi_id, plan.date_from, plan.date_to, plan.company_id)] |= (
                 users_of[plan]
@@ -277,19 +270,34 @@ class KamSalesPlan(models.Model):
             values[(kpi.id, date_from, date_to, company.id)] = kpi._kam_compute(
                 users, date_from, date_to
             )
-        for line in plans.line_ids:
+        achieved = {}
+        for line in self.line_ids:
             plan = line.plan_id
             figures = values[
                 (line.kpi_id.id, plan.date_from, plan.date_to, plan.company_id.id)
             ]
             numbers = [figures[user.id] for user in users_of[plan]]
             if not numbers:
-                achieved = 0.0
+                achieved[line.id] = 0.0
             elif line.kpi_id.aggregation == "avg":
-                achieved = sum(numbers) / len(numbers)
+                achieved[line.id] = sum(numbers) / len(numbers)
             else:
-                achieved = sum(numbers)
-            line.achieved = achieved
+                achieved[line.id] = sum(numbers)
+        return achieved
+
+    def _kam_refresh_achieved(self):
+        """Store ``achieved`` of every line and account target of the plans that
+        are not closed. A department plan refreshes its KAM plans too."""
+        if self.filtered(lambda p: not p.user_id):
+            self |= self.search(
+                [("id", "child_of", self.filtered(lambda p: not p.user_id).ids)]
+            )
+        plans = self.filtered(lambda p: p.state != "closed")
+        if not plans:
+            return
+        achieved = plans._kam_achieved_figures()
+        for line in plans.line_ids:
+            line.achieved = achieved[line.id]
         plans.account_line_ids._kam_refresh_achieved()
         plans.achieved_date = fields.Datetime.now()
 

@@ -14,7 +14,7 @@ class KamSalesPlanAccount(models.Model):
     _name = "kam.sales.plan.account"
     _description = "Sales Plan Account Target"
     _inherit = ["kam.sales.plan.target.mixin"]
-    _kam_locked_fields = ("target", "partner_id", "plan_id")
+    _kam_lock_fields = ("target", "partner_id", "plan_id")
     _order = "plan_id, target desc, id"
 
     plan_id = fields.Many2one(
@@ -48,6 +48,13 @@ class KamSalesPlanAccount(models.Model):
             "An account can only have one target per plan.",
         ),
     )
+
+    @api.depends("plan_id.name", "partner_id.display_name")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = (
+                f"{line.plan_id.name or ''}: {line.partner_id.display_name or ''}"
+            )
 
     @api.depends("target", "achieved")
     def _compute_attainment(self):

@@ -11,7 +11,7 @@ class KamSalesPlanLine(models.Model):
     _name = "kam.sales.plan.line"
     _description = "Sales Plan KPI Target"
     _inherit = ["kam.sales.plan.target.mixin"]
-    _kam_locked_fields = ("target", "kpi_id", "plan_id")
+    _kam_lock_fields = ("target", "kpi_id", "plan_id")
     _order = "plan_id, sequence, id"
 
     plan_id = fields.Many2one(
@@ -42,6 +42,11 @@ class KamSalesPlanLine(models.Model):
         compute="_compute_children_target", string="KAM Plans Total"
     )
     split_mismatch = fields.Boolean(compute="_compute_children_target")
+
+    @api.depends("plan_id.name", "kpi_id.name")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = f"{line.plan_id.name or ''}: {line.kpi_id.name or ''}"
 
     @api.depends("target", "achieved", "kpi_id.higher_is_better")
     def _compute_attainment(self):

@@ -1,9 +1,7 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from markupsafe import Markup
-
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 
 class KamVariablePayAdjustment(models.Model):
@@ -11,7 +9,11 @@ class KamVariablePayAdjustment(models.Model):
 
     _name = "kam.variable.pay.adjustment"
     _description = "Variable Pay Manual Adjustment"
+    _inherit = ["kam.lock.mixin"]
+    _kam_lock_parent = "statement_id"
+    _kam_lock_states = ("approved", "paid")
     _order = "statement_id, id"
+    _rec_name = "reason"
 
     statement_id = fields.Many2one(
         "kam.variable.pay.statement", required=True, ondelete="cascade", index=True
@@ -38,23 +40,23 @@ class KamVariablePayAdjustment(models.Model):
                     self.env._("A manual adjustment needs a non-zero amount.")
                 )
 
-    def _check_statement_open(self):
-        if any(adj.statement_id.state in ("approved", "paid") for adj in self):
-            raise UserError(
-                self.env._(
-                    "An approved statement is frozen; add the adjustment to the next "
-                    "period's statement."
-                )
-            )
+    def _kam_lock_message(self):
+        self.ensure_one()
+        return self.env._(
+            "The adjustment %(record)s cannot be added, changed or removed: "
+            "%(statement)s is %(state)s and frozen; add the adjustment to the next "
+            "period's statement.",
+            record=self.display_name,
+            statement=self.statement_id.display_name,
+            state=self._kam_lock_state_label(),
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
         adjustments = super().create(vals_list)
-        adjustments._check_statement_open()
         for adjustment in adjustments:
-            adjustment.statement_id.message_post(
-                body=Markup("%s")
-                % self.env._(
+            adjustment.statement_id._kam_system_note(
+                self.env._(
                     "Manual adjustment of %(amount)s: %(reason)s",
                     amount=adjustment.amount,
                     reason=adjustment.reason,
@@ -62,21 +64,19 @@ class KamVariablePayAdjustment(models.Model):
             )
         return adjustments
 
-    def write(self, vals):
-        self._check_statement_open()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_frozen(self):
-        self._check_statement_open()
-
     def unlink(self):
-        for adjustment in self:
-            adjustment.statement_id.message_post(
-                body=self.env._(
+        notes = [
+            (
+                adjustment.statement_id,
+                self.env._(
                     "Manual adjustment of %(amount)s removed (%(reason)s).",
                     amount=adjustment.amount,
                     reason=adjustment.reason,
-                )
+                ),
             )
-        return super().unlink()
+            for adjustment in self
+        ]
+        result = super().unlink()
+        for statement, note in notes:
+            statement._kam_system_note(note)
+        return result

@@ -1,5 +1,7 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from typing import NamedTuple
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_compare
@@ -37,6 +39,18 @@ def kam_payout_factor(attainment, threshold=0.0, accelerator=1.0, cap=100.0):
     return min(max(factor, 0.0), max(cap, 0.0))
 
 
+def kam_line_amount(target_pay, weight, factor):
+    """Pay of one KPI: its weight (%) of the target pay at its payout factor (%)."""
+    return max(target_pay or 0.0, 0.0) * weight / 100.0 * factor / 100.0
+
+
+def kam_cap_amount(target_pay, amount, cap=100.0):
+    """``amount`` brought between 0 and ``cap`` % of the target pay (clause 4.3: the
+    penalty stops at the variable part, and the reward at the cap)."""
+    ceiling = max(target_pay or 0.0, 0.0) * max(cap or 0.0, 0.0) / 100.0
+    return min(max(amount, 0.0), ceiling)
+
+
 def kam_payout(target_pay, lines, accelerator=1.0, cap=100.0, gate=None):
     """Variable pay earned.
 
@@ -44,18 +58,27 @@ def kam_payout(target_pay, lines, accelerator=1.0, cap=100.0, gate=None):
     :param gate: ``(gate attainment %, gate threshold %)`` or ``None``; below the
         gate nothing pays at all.
     :return: ``(amount, [payout factor per line])``; the amount lies between 0 and
-        ``target_pay * cap / 100`` (clause 4.3: the penalty stops at the variable part).
+        ``target_pay * cap / 100``.
     """
     lines = list(lines)
     if gate is not None and gate[0] < gate[1]:
         return 0.0, [0.0] * len(lines)
     factors = [kam_payout_factor(att, thr, accelerator, cap) for _w, thr, att in lines]
-    target_pay = max(target_pay or 0.0, 0.0)
     amount = sum(
-        target_pay * weight / 100.0 * factor / 100.0
+        kam_line_amount(target_pay, weight, factor)
         for (weight, _t, _a), factor in zip(lines, factors, strict=True)
     )
-    return min(max(amount, 0.0), target_pay * max(cap, 0.0) / 100.0), factors
+    return kam_cap_amount(target_pay, amount, cap), factors
+
+
+class KamPayout(NamedTuple):
+    """What a policy pays: the amount earned (between 0 and the cap), whether the
+    gate let anything pay, and per KPI of the policy a dict with ``kpi_id``,
+    ``weight``, ``threshold``, ``attainment``, ``payout_factor`` and ``amount``."""
+
+    amount: float
+    gate_passed: bool
+    lines: list
 
 
 class KamVariablePayPolicy(models.Model):
@@ -129,24 +152,41 @@ class KamVariablePayPolicy(models.Model):
                 )
 
     def _kam_payout(self, target_pay, attainments):
-        """Payout of this policy for ``{kpi: attainment %}``.
+        """The one route from attainments to pay: what this policy pays on
+        ``target_pay`` for ``{kpi: attainment %}`` (missing KPIs attain 0 %).
 
-        :return: ``(amount, {kpi_id: payout factor %}, gate passed)``
+        Statements store what it returns; the what-if of an order and the figures
+        of an approved statement on today's sales call it too.
+
+        :rtype: KamPayout
         """
         self.ensure_one()
         gate = None
         if self.gate_kpi_id:
             gate = (attainments.get(self.gate_kpi_id, 0.0), self.gate_threshold)
-        lines = [
+        weighted = [
             (line.weight, line.threshold, attainments.get(line.kpi_id, 0.0))
             for line in self.line_ids
         ]
         amount, factors = kam_payout(
-            target_pay, lines, self.accelerator, self.cap, gate
+            target_pay, weighted, self.accelerator, self.cap, gate
         )
-        gate_passed = gate is None or gate[0] >= gate[1]
-        return (
-            amount,
-            dict(zip(self.line_ids.kpi_id.ids, factors, strict=True)),
-            gate_passed,
-        )
+        lines = [
+            {
+                "kpi_id": line.kpi_id.id,
+                "weight": weight,
+                "threshold": threshold,
+                "attainment": attainment,
+                "payout_factor": factor,
+                "amount": kam_line_amount(target_pay, weight, factor),
+            }
+            for line, (weight, threshold, attainment), factor in zip(
+                self.line_ids, weighted, factors, strict=True
+            )
+        ]
+        return KamPayout(amount, gate is None or gate[0] >= gate[1], lines)
+
+    def _kam_total(self, target_pay, amount):
+        """What a statement of this policy may total: ``amount`` (earned plus
+        adjustments) brought between 0 and the cap; nothing without a policy."""
+        return kam_cap_amount(target_pay, amount, self[:1].cap)

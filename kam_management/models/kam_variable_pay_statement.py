@@ -1,7 +1,7 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from .kam_variable_pay_policy import kam_attainment
 
@@ -9,14 +9,27 @@ from .kam_variable_pay_policy import kam_attainment
 class KamVariablePayStatement(models.Model):
     """A KAM's variable pay for one plan (clause 4.3).
 
-    draft -> computed -> approved -> paid. Approved figures are frozen; later
-    changes to the underlying sales show as a difference to carry forward.
+    The policy evaluates (``kam.variable.pay.policy._kam_payout``), the statement
+    stores what it returns. draft -> computed -> approved -> paid (the workflow is
+    in ``kam_variable_pay_statement_workflow.py``, the payroll export and the
+    accrual in ``kam_variable_pay_statement_export.py``). Approved figures are
+    frozen; later changes to the underlying sales show as a difference to carry
+    forward.
     """
 
     _name = "kam.variable.pay.statement"
     _description = "Variable Pay Statement"
-    _inherit = ("mail.thread", "mail.activity.mixin")
+    _inherit = ["mail.thread", "mail.activity.mixin", "kam.lock.mixin"]
     _order = "date_from desc, user_id, id"
+    _kam_lock_states = ("approved", "paid")
+    _kam_lock_fields = (
+        "plan_id",
+        "policy_id",
+        "target_amount",
+        "computed_amount",
+        "gate_passed",
+        "line_ids",
+    )
 
     name = fields.Char(compute="_compute_name", store=True)
     plan_id = fields.Many2one(
@@ -153,21 +166,22 @@ class KamVariablePayStatement(models.Model):
     def _compute_total_amount(self):
         for statement in self:
             adjustments = sum(statement.adjustment_ids.mapped("amount"))
-            cap = max(statement.target_amount, 0.0) * statement.policy_id.cap / 100.0
             statement.adjustment_amount = adjustments
-            statement.total_amount = min(
-                max(statement.computed_amount + adjustments, 0.0), cap
+            statement.total_amount = statement.policy_id._kam_total(
+                statement.target_amount, statement.computed_amount + adjustments
             )
 
     @api.depends("state", "computed_amount")
     def _compute_difference(self):
-        frozen = self.filtered(lambda s: s.state in ("approved", "paid"))
-        current = frozen._kam_current_amounts()
+        frozen = self.filtered(lambda s: s.state in self._kam_lock_states)
+        # Today's figures, read from the KPIs without touching the frozen plans.
+        payouts = frozen._kam_payouts(frozen.plan_id._kam_achieved_figures())
         for statement in self:
             if statement in frozen:
-                statement.current_amount = current[statement.id]
+                current = statement.currency_id.round(payouts[statement.id].amount)
+                statement.current_amount = current
                 statement.difference_amount = statement.currency_id.round(
-                    current[statement.id] - statement.computed_amount
+                    current - statement.computed_amount
                 )
             else:
                 statement.current_amount = statement.computed_amount
@@ -198,207 +212,52 @@ class KamVariablePayStatement(models.Model):
                     )
                 )
 
-    # ------------------------------------------------------------------
-    # Figures
-    # ------------------------------------------------------------------
-    def _kam_figures(self, refresh=True):
-        """``{statement_id: (amount, gate_passed, [line values])}`` on the
-        current sales figures, computed for all statements in batch."""
-        plans = self.plan_id
-        if refresh and plans:
-            # sudo: a plan's figures are refreshed for whoever may compute pay;
-            # the plan itself stays read-only to them.
-            plans.sudo()._kam_refresh_achieved()
-        result = {}
-        for statement in self:
-            policy = statement.policy_id
-            plan_lines = {line.kpi_id: line for line in statement.plan_id.line_ids}
-            kpis = policy.line_ids.kpi_id | policy.gate_kpi_id
-            attainments = {}
-            for kpi in kpis:
-                line = plan_lines.get(kpi)
-                attainments[kpi] = line.attainment if line else 0.0
-            amount, factors, gate_passed = policy._kam_payout(
-                statement.target_amount, attainments
-            )
-            values = []
-            for policy_line in policy.line_ids:
-                kpi = policy_line.kpi_id
-                plan_line = plan_lines.get(kpi)
-                factor = factors[kpi.id] if gate_passed else 0.0
-                values.append(
-                    {
-                        "kpi_id": kpi.id,
-                        "target": plan_line.target if plan_line else 0.0,
-                        "achieved": plan_line.achieved if plan_line else 0.0,
-                        "attainment": attainments[kpi],
-                        "weight": policy_line.weight,
-                        "threshold": policy_line.threshold,
-                        "payout_factor": factor,
-                        "amount": statement.target_amount
-                        * policy_line.weight
-                        / 100.0
-                        * factor
-                        / 100.0,
-                    }
-                )
-            result[statement.id] = (
-                statement.currency_id.round(amount),
-                gate_passed,
-                values,
-            )
-        return result
-
-    def _kam_current_amounts(self):
-        if not self:
-            return {}
-        # Recompute the figures without touching the frozen plan lines: read the
-        # KPIs directly for the approved statements' KAMs.
-        result = {}
-        for statement in self:
-            plan = statement.plan_id
-            attainments = {}
-            for line in plan.line_ids:
-                kpi = line.kpi_id.with_company(plan.company_id).with_context(
-                    allowed_company_ids=plan.company_id.ids
-                )
-                achieved = kpi._kam_compute(plan.user_id, plan.date_from, plan.date_to)[
-                    plan.user_id.id
-                ]
-                attainments[line.kpi_id] = kam_attainment(
-                    line.target, achieved, line.kpi_id.higher_is_better
-                )
-            amount = statement.policy_id._kam_payout(
-                statement.target_amount, attainments
-            )[0]
-            result[statement.id] = statement.currency_id.round(amount)
-        return result
-
-    # ------------------------------------------------------------------
-    # Workflow
-    # ------------------------------------------------------------------
-    def action_compute(self):
-        if not self.env.user.has_group("kam_management.group_kam_manager"):
-            raise AccessError(
-                self.env._(
-                    "Only a head of sales or the director computes variable pay."
-                )
-            )
-        self.check_access("write")
-        for statement in self:
-            if statement.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "%(statement)s is not a draft: reset it to draft before "
-                        "computing it again.",
-                        statement=statement.name,
-                    )
-                )
-            if not statement.policy_id:
-                raise UserError(
-                    self.env._(
-                        "Choose the variable pay policy of %(statement)s.",
-                        statement=statement.name,
-                    )
-                )
-            if not statement.policy_id.line_ids:
-                raise UserError(
-                    self.env._(
-                        "The policy %(policy)s has no KPI weights.",
-                        policy=statement.policy_id.name,
-                    )
-                )
-        figures = self._kam_figures()
-        for statement in self:
-            amount, gate_passed, values = figures[statement.id]
-            statement.write(
-                {
-                    "line_ids": [Command.clear()] + [Command.create(v) for v in values],
-                    "computed_amount": amount,
-                    "gate_passed": gate_passed,
-                    "state": "computed",
-                }
-            )
-        return True
-
-    def action_reset_draft(self):
-        if any(statement.state != "computed" for statement in self):
-            raise UserError(
-                self.env._("Only a computed statement can go back to draft.")
-            )
-        self.write({"state": "draft"})
-        return True
-
-    def _check_can_approve(self):
-        if not self.env.user.has_group("kam_management.group_kam_director"):
-            raise AccessError(
-                self.env._("Only the Commercial Director approves variable pay.")
-            )
-        for statement in self:
-            if statement.user_id == self.env.user:
-                raise AccessError(
-                    self.env._(
-                        "You cannot approve your own variable pay (%(statement)s).",
-                        statement=statement.name,
-                    )
-                )
-            if statement.state != "computed":
-                raise UserError(
-                    self.env._(
-                        "Only a computed statement can be approved (%(statement)s).",
-                        statement=statement.name,
-                    )
-                )
-
-    def action_approve(self):
-        self._check_can_approve()
-        self.write(
-            {
-                "state": "approved",
-                "approved_by_id": self.env.user.id,
-                "approved_date": fields.Datetime.now(),
-            }
+    def _kam_lock_message(self):
+        self.ensure_one()
+        return self.env._(
+            "%(record)s is %(state)s: its figures are frozen and it cannot be "
+            "deleted; carry differences into the next period.",
+            record=self.display_name,
+            state=self._kam_lock_state_label(),
         )
-        self._kam_create_accrual()
-        return True
 
-    def action_mark_paid(self):
-        if not self.env.user.has_group("kam_management.group_kam_director"):
-            raise AccessError(
-                self.env._("Only the Commercial Director marks variable pay as paid.")
+    # ------------------------------------------------------------------
+    # Figures: the policy evaluates, the statement stores
+    # ------------------------------------------------------------------
+    def _kam_payouts(self, achieved=None):
+        """``{statement id: KamPayout}``: what each statement's policy pays on its
+        plan's KPI targets, with the achieved figure of each plan line taken from
+        ``achieved`` (``{plan line id: achieved}``, e.g. today's figures from
+        ``kam.sales.plan._kam_achieved_figures``) or else from the plan line."""
+        achieved = achieved or {}
+        result = {}
+        for statement in self:
+            attainments = {
+                line.kpi_id: kam_attainment(
+                    line.target,
+                    achieved.get(line.id, line.achieved),
+                    line.kpi_id.higher_is_better,
+                )
+                for line in statement.plan_id.line_ids
+            }
+            result[statement.id] = statement.policy_id._kam_payout(
+                statement.target_amount, attainments
             )
-        if any(statement.state != "approved" for statement in self):
-            raise UserError(
-                self.env._("Only an approved statement can be marked as paid.")
-            )
-        self.write({"state": "paid", "paid_date": self.env.company._kam_today()})
-        return True
+        return result
 
-    def _kam_create_accrual(self):
-        """Hook: the optional accrual entry (see the accounting extension)."""
-        return True
-
-    def write(self, vals):
-        frozen_fields = {
-            "plan_id",
-            "policy_id",
-            "target_amount",
-            "computed_amount",
-            "gate_passed",
-            "line_ids",
-        }
-        if frozen_fields & vals.keys() and any(
-            s.state in ("approved", "paid") for s in self
-        ):
-            raise UserError(
-                self.env._(
-                    "An approved statement is frozen; carry differences into the "
-                    "next period."
+    def _kam_line_values(self, payout):
+        """Values of the statement's KPI lines for ``payout``: the policy's lines
+        with the plan's target and achieved figure of each KPI."""
+        self.ensure_one()
+        plan_lines = {line.kpi_id.id: line for line in self.plan_id.line_ids}
+        values = []
+        for line in payout.lines:
+            plan_line = plan_lines.get(line["kpi_id"])
+            values.append(
+                dict(
+                    line,
+                    target=plan_line.target if plan_line else 0.0,
+                    achieved=plan_line.achieved if plan_line else 0.0,
                 )
             )
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_approved(self):
-        if any(statement.state in ("approved", "paid") for statement in self):
-            raise UserError(self.env._("An approved statement cannot be deleted."))
+        return values

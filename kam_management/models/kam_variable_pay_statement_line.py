@@ -1,12 +1,14 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class KamVariablePayStatementLine(models.Model):
     _name = "kam.variable.pay.statement.line"
     _description = "Variable Pay Statement KPI Line"
+    _inherit = ["kam.lock.mixin"]
+    _kam_lock_parent = "statement_id"
+    _kam_lock_states = ("approved", "paid")
     _order = "statement_id, id"
 
     statement_id = fields.Many2one(
@@ -27,25 +29,19 @@ class KamVariablePayStatementLine(models.Model):
     payout_factor = fields.Float(string="Payout (%)", readonly=True)
     amount = fields.Monetary(currency_field="currency_id", readonly=True)
 
-    def _check_not_frozen(self):
-        if any(line.statement_id.state in ("approved", "paid") for line in self):
-            raise UserError(
-                self.env._(
-                    "An approved statement is frozen; carry differences into the "
-                    "next period."
-                )
+    @api.depends("statement_id.name", "kpi_id.name")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = (
+                f"{line.statement_id.name or ''}: {line.kpi_id.name or ''}"
             )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines._check_not_frozen()
-        return lines
-
-    def write(self, vals):
-        self._check_not_frozen()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_frozen(self):
-        self._check_not_frozen()
+    def _kam_lock_message(self):
+        self.ensure_one()
+        return self.env._(
+            "%(record)s cannot be changed: %(statement)s is %(state)s and its figures "
+            "are frozen; carry differences into the next period.",
+            record=self.display_name,
+            statement=self.statement_id.display_name,
+            state=self._kam_lock_state_label(),
+        )

@@ -129,3 +129,25 @@ class TestKamPlanSplit(KamKpiCommon):
             line.user_id = self.user_kam
         with self.assertRaisesRegex(UserError, "cannot be changed"):
             wizard.save().action_apply()
+
+    def test_split_never_changes_a_confirmed_kam_plan(self):
+        wizard = self._wizard(self.department)
+        for user in (self.user_kam, self.user_kam2):
+            with wizard.line_ids.new() as line:
+                line.user_id = user
+        wizard.save().action_apply()
+        kam_plan = self.department.child_ids.filtered(
+            lambda p: p.user_id == self.user_kam
+        )
+        kam_plan.action_confirm()
+        wizard = self._wizard(self.department)
+        self.assertEqual(len(wizard.line_ids), 2, "the KAM plans are proposed again")
+        wizard.method = "manual"
+        for index in range(2):
+            with wizard.line_ids.edit(index) as line:
+                line.target = 400.0 + 200.0 * index
+        with self.assertRaises(UserError) as caught:
+            wizard.save().action_apply()
+        self.assertIn(kam_plan.line_ids.display_name, str(caught.exception))
+        self.assertIn("reset it to draft", str(caught.exception))
+        self.assertEqual(kam_plan.revenue_target, 500.0)

@@ -34,9 +34,10 @@ class TestVisitPlan(KamVisitCommon):
             )
         )
 
-    @staticmethod
-    def _per_day(visits):
-        return Counter(visit.planned_start.date() for visit in visits)
+    def _per_day(self, visits):
+        return Counter(
+            self.company._kam_local_day(visit.planned_start) for visit in visits
+        )
 
     def test_caps_and_leftovers_most_overdue_first(self):
         accounts = self._due_accounts(12)
@@ -248,14 +249,14 @@ class TestVisitPlan(KamVisitCommon):
         next_monday = today + timedelta(days=7 - today.weekday())
         account = self._account("Cron Account", kam_last_call_date=next_monday)
         self.company.kam_visit_plan_weekday = str((today.weekday() + 1) % 7)
-        self.env["kam.visit.plan.wizard"]._cron_generate_weekly_plan()
+        self.env["kam.visit.planner"]._cron_generate_weekly_plan()
         self.assertFalse(account.kam_visit_ids)
         self.company.kam_visit_plan_weekday = str(today.weekday())
-        self.env["kam.visit.plan.wizard"]._cron_generate_weekly_plan()
+        self.env["kam.visit.planner"]._cron_generate_weekly_plan()
         visit = account.kam_visit_ids
         self.assertEqual(len(visit), 1)
         self.assertEqual(visit.user_id, self.user_kam)
-        self.assertEqual(fields.Date.to_date(visit.planned_start), next_monday)
+        self.assertEqual(self.company._kam_local_day(visit.planned_start), next_monday)
         self.assertIsInstance(next_monday, date)
 
     def test_weekly_cron_reports_leftovers_to_the_kam(self):
@@ -266,7 +267,7 @@ class TestVisitPlan(KamVisitCommon):
         self.company.write(
             {"kam_visit_plan_weekday": str(today.weekday()), "kam_visit_max_per_day": 1}
         )
-        self.env["kam.visit.plan.wizard"]._cron_generate_weekly_plan()
+        self.env["kam.visit.planner"]._cron_generate_weekly_plan()
         note = self.env["mail.message"].search(
             [
                 ("partner_ids", "in", self.user_kam.partner_id.ids),

@@ -70,7 +70,7 @@ class TestVisitWorkflow(KamVisitCommon):
         self.assertEqual(account.kam_effective_visit_interval, 28)
         self.assertEqual(
             account.kam_next_visit_date,
-            account.create_date.date(),
+            self.company._kam_local_day(account.create_date),
             "never visited: due at once",
         )
         account.kam_last_visit_date = date(2030, 1, 1)

@@ -154,14 +154,8 @@ class KamSalesPlanSplit(models.TransientModel):
 
     def action_apply(self):
         self.ensure_one()
-        plan = self.plan_id
-        if plan.state != "draft":
-            raise UserError(
-                self.env._(
-                    "The targets of a confirmed plan cannot be changed; reset it to "
-                    "draft first."
-                )
-            )
+        # the plan's targets are locked once it is confirmed (kam.lock.mixin)
+        self.plan_id.line_ids._kam_check_unlocked()
         if not self.line_ids:
             raise UserError(
                 self.env._("Add at least one line to split the target over.")
@@ -223,14 +217,6 @@ class KamSalesPlanSplit(models.TransientModel):
                         "date_to": plan.date_to,
                         "company_id": plan.company_id.id,
                     }
-                )
-            if child.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "The plan %(plan)s is already confirmed; reset it to draft "
-                        "first.",
-                        plan=child.name,
-                    )
                 )
             kpi_line = child.line_ids.filtered(lambda ln: ln.kpi_id == self.kpi_id)
             if kpi_line:

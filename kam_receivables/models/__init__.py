@@ -5,6 +5,7 @@ from . import (
     kam_discrepancy_act_line,
     kam_kpi,
     kam_receivable_aging,
+    kam_weekly_report_line,
     res_company,
     res_config_settings,
     res_partner,

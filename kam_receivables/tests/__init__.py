@@ -10,4 +10,5 @@ from . import (
     test_settlement_statement,
     test_skeleton,
     test_tour,
+    test_weekly_report,
 )

@@ -1,6 +1,7 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Pure helpers of the weekly visit plan: no ORM, no queries."""
+"""Pure helpers of the weekly visit planner (``kam.visit.planner``): no ORM, no
+queries."""
 
 import math
 from datetime import timedelta

@@ -1,0 +1,369 @@
+# Copyright 2026 KAM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+from datetime import datetime, time, timedelta
+from typing import NamedTuple
+
+from pytz import utc
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .kam_visit import DEFAULT_DURATIONS, VISIT_CONTACT_TYPES
+from .kam_visit_planner_tools import (
+    has_coordinates,
+    nearest_neighbour_route,
+    place_in_intervals,
+    to_utc_naive,
+)
+
+
+def _kind_of(visit_type):
+    return "visit" if visit_type in VISIT_CONTACT_TYPES else "call"
+
+
+class KamWeekRequest(NamedTuple):
+    """What to plan: the KAMs of a company for the week starting ``week_start``
+    (a Monday), under daily caps of visits and calls."""
+
+    company: object
+    users: object
+    week_start: object
+    max_visits_per_day: int
+    max_calls_per_day: int
+    include_prospects: bool = False
+
+    @property
+    def week_days(self):
+        return [self.week_start + timedelta(days=offset) for offset in range(7)]
+
+
+class KamVisitPlanner(models.AbstractModel):
+    """The weekly visit and call planner (clauses 2.2, 2.3) and its cron.
+
+    Plans every contact falling due by the end of the week on each KAM's working
+    days (their resource calendar, leaves and public holidays), most overdue first,
+    under the daily caps, visits as a nearest-neighbour route. The days are the
+    company's local days (the business calendar). The wizard
+    ``kam.visit.plan.wizard`` is only its screen.
+    """
+
+    _name = "kam.visit.planner"
+    _description = "Weekly Visit and Call Planner"
+
+    @api.model
+    def _kam_next_week_start(self, company):
+        """The Monday after the company's today."""
+        today = company._kam_today()
+        return today + timedelta(days=7 - today.weekday())
+
+    @api.model
+    def _kam_check_request(self, request):
+        if not request.users:
+            raise UserError(self.env._("Choose the KAMs to plan for."))
+        if request.users != self.env.user and not self.env.user.has_group(
+            "kam_management.group_kam_manager"
+        ):
+            raise UserError(
+                self.env._(
+                    "You can plan your own week only; a head of sales plans the team's."
+                )
+            )
+        if request.max_visits_per_day < 0 or request.max_calls_per_day < 0:
+            raise UserError(
+                self.env._("The daily limits of visits and calls cannot be negative.")
+            )
+        if not request.max_visits_per_day and not request.max_calls_per_day:
+            raise UserError(self.env._("Allow at least one visit or one call per day."))
+
+    @api.model
+    def _kam_plan_week(self, request):
+        """Plan the week of ``request`` (a ``KamWeekRequest``).
+
+        :return: ``(visits, leftovers)``: the planned ``kam.visit`` records and, per
+            contact that fell due but did not fit, a dict with the account, KAM,
+            type, due date and why.
+        """
+        self._kam_check_request(request)
+        workdays = self._kam_workdays(request)
+        partners = self.env["res.partner"].search_fetch(
+            self._kam_plan_partner_domain(request),
+            [
+                "kam_user_id",
+                "kam_effective_visit_interval",
+                "kam_effective_call_interval",
+                "kam_last_visit_date",
+                "kam_last_call_date",
+                "kam_next_visit_date",
+                "kam_next_call_date",
+                "partner_latitude",
+                "partner_longitude",
+                "complete_name",
+            ],
+            order="id",
+        )
+        taken, used = self._kam_existing_contacts(request, partners)
+        candidates = self._kam_due_contacts(request, partners, taken)
+        planned, leftovers = self._kam_assign_days(request, candidates, workdays, used)
+        visits = self._kam_create_visits(request, planned, workdays)
+        return visits, leftovers
+
+    # ------------------------------------------------------------------
+    # Hooks
+    # ------------------------------------------------------------------
+    @api.model
+    def _kam_plan_partner_domain(self, request):
+        """Accounts the plan covers: the KAMs' key accounts, and prospects if asked.
+
+        A prospect is a commercial partner with a KAM but no key-account tier yet; it is
+        planned by its own interval override.
+        """
+        domain = [
+            ("kam_user_id", "in", request.users.ids),
+            ("company_id", "in", [False, request.company.id]),
+            "|",
+            ("is_company", "=", True),
+            ("parent_id", "=", False),
+            "|",
+            ("kam_effective_visit_interval", ">", 0),
+            ("kam_effective_call_interval", ">", 0),
+        ]
+        if request.include_prospects:
+            return domain
+        return domain + [("is_key_account", "=", True)]
+
+    # ------------------------------------------------------------------
+    # Steps
+    # ------------------------------------------------------------------
+    @api.model
+    def _kam_workdays(self, request):
+        """{user: {local day: [(start, stop), ...]}} of the working time left after
+        leaves, from each KAM's resource calendar; the day of an interval is the
+        company's local day (the business calendar).
+
+        One work-intervals computation per resource calendar, for all its KAMs at once.
+        """
+        company = request.company
+        week_days = request.week_days
+        # Employee records are HR-restricted; only their schedule and resource are read
+        # here.
+        employees = (
+            self.env["hr.employee"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("user_id", "in", request.users.ids),
+                    ("company_id", "=", company.id),
+                ],
+                ["user_id", "resource_id", "resource_calendar_id"],
+            )
+        )
+        employee_of = {employee.user_id: employee for employee in employees}
+        per_calendar = defaultdict(list)
+        for user in request.users:
+            employee = employee_of.get(user)
+            calendar = (
+                employee and employee.resource_calendar_id
+            ) or company.resource_calendar_id
+            per_calendar[calendar].append((user, employee and employee.resource_id))
+        # A day of margin on both sides catches every time zone.
+        start = utc.localize(
+            datetime.combine(week_days[0] - timedelta(days=1), time.min)
+        )
+        stop = utc.localize(
+            datetime.combine(week_days[-1] + timedelta(days=2), time.min)
+        )
+        result = {}
+        for calendar, members in per_calendar.items():
+            if not calendar:
+                for user, _resource in members:
+                    result[user] = {}
+                continue
+            resources = self.env["resource.resource"].concat(
+                *(resource for _user, resource in members if resource)
+            )
+            intervals = calendar._work_intervals_batch(start, stop, resources=resources)
+            for user, resource in members:
+                days = defaultdict(list)
+                for begin, end, _meta in intervals[resource.id if resource else False]:
+                    day = company._kam_local_day(to_utc_naive(begin))
+                    if day in week_days and end > begin:
+                        days[day].append((begin, end))
+                result[user] = {
+                    day: sorted(days[day]) for day in week_days if days.get(day)
+                }
+        return result
+
+    @api.model
+    def _kam_existing_contacts(self, request, partners):
+        """Accounts already contacted (planned or done) in the week and the slots they
+        use."""
+        week_days = request.week_days
+        start, stop = request.company._kam_day_bounds(week_days[0], week_days[-1])
+        existing = self.env["kam.visit"].search_fetch(
+            [
+                ("state", "in", ("planned", "done")),
+                ("planned_start", ">=", start),
+                ("planned_start", "<", stop),
+                "|",
+                ("user_id", "in", request.users.ids),
+                ("commercial_partner_id", "in", partners.ids),
+            ],
+            ["user_id", "commercial_partner_id", "visit_type", "planned_start"],
+        )
+        taken = set()
+        used = defaultdict(int)
+        for visit in existing:
+            local_day = request.company._kam_local_day(visit.planned_start)
+            kind = _kind_of(visit.visit_type)
+            taken.add((visit.commercial_partner_id.id, kind))
+            used[visit.user_id, local_day, kind] += 1
+        return taken, used
+
+    @api.model
+    def _kam_due_contacts(self, request, partners, taken):
+        """Contacts falling due by the end of the week, most overdue first."""
+        week_end = request.week_days[-1]
+        candidates = []
+        for partner in partners:
+            for kind, interval, last_date, next_date in (
+                (
+                    "visit",
+                    partner.kam_effective_visit_interval,
+                    partner.kam_last_visit_date,
+                    partner.kam_next_visit_date,
+                ),
+                (
+                    "call",
+                    partner.kam_effective_call_interval,
+                    partner.kam_last_call_date,
+                    partner.kam_next_call_date,
+                ),
+            ):
+                if not interval or not next_date or next_date > week_end:
+                    continue
+                if (partner.id, kind) in taken:
+                    continue
+                candidates.append(
+                    {
+                        "partner": partner,
+                        "user": partner.kam_user_id,
+                        "kind": kind,
+                        "interval": interval,
+                        "last_date": last_date,
+                        "due_date": next_date,
+                        "point": (
+                            (partner.partner_latitude, partner.partner_longitude)
+                            if has_coordinates(
+                                partner.partner_latitude, partner.partner_longitude
+                            )
+                            else None
+                        ),
+                    }
+                )
+        candidates.sort(key=lambda c: (c["due_date"], c["partner"].id, c["kind"]))
+        return candidates
+
+    @api.model
+    def _kam_assign_days(self, request, candidates, workdays, used):
+        """Spread the contacts over each KAM's working days under the daily caps."""
+        caps = {
+            "visit": request.max_visits_per_day,
+            "call": request.max_calls_per_day,
+        }
+        planned = defaultdict(list)
+        leftovers = []
+        for candidate in candidates:
+            user, kind = candidate["user"], candidate["kind"]
+            days = workdays.get(user, {})
+            free = [day for day in days if used[user, day, kind] < caps[kind]]
+            if not free:
+                leftovers.append(
+                    self._kam_leftover_values(request, candidate, bool(days))
+                )
+                continue
+            preferred = [day for day in free if day >= candidate["due_date"]] or free
+            day = min(preferred, key=lambda d: (used[user, d, kind], d))
+            used[user, day, kind] += 1
+            planned[user, day].append(candidate)
+        return planned, leftovers
+
+    @api.model
+    def _kam_create_visits(self, request, planned, workdays):
+        vals_list = []
+        for (user, day), contacts in planned.items():
+            visits = nearest_neighbour_route(
+                [c for c in contacts if c["kind"] == "visit"]
+            )
+            calls = [c for c in contacts if c["kind"] == "call"]
+            intervals = workdays[user][day]
+            cursor = intervals[0][0]
+            for contact in visits + calls:
+                visit_type = "visit" if contact["kind"] == "visit" else "call"
+                hours = DEFAULT_DURATIONS[visit_type]
+                start = place_in_intervals(intervals, cursor, hours)
+                cursor = start + timedelta(hours=hours)
+                vals_list.append(
+                    {
+                        "partner_id": contact["partner"].id,
+                        "user_id": user.id,
+                        "company_id": request.company.id,
+                        "visit_type": visit_type,
+                        "planned_start": to_utc_naive(start),
+                        "duration": hours,
+                        "is_generated": True,
+                        "plan_reason": self._kam_reason(contact, day),
+                    }
+                )
+        return (
+            self.env["kam.visit"].with_context(mail_create_nolog=True).create(vals_list)
+        )
+
+    # ------------------------------------------------------------------
+    # Texts
+    # ------------------------------------------------------------------
+    @api.model
+    def _kam_reason(self, contact, day):
+        interval = contact["interval"]
+        last_date = contact["last_date"]
+        if contact["kind"] == "visit":
+            if not last_date:
+                return self.env._(
+                    "No visit recorded yet; visit every %(interval)s days.",
+                    interval=interval,
+                )
+            return self.env._(
+                "%(days)s days since the last visit; visit every %(interval)s days.",
+                days=(day - last_date).days,
+                interval=interval,
+            )
+        if not last_date:
+            return self.env._(
+                "No call recorded yet; call every %(interval)s days.", interval=interval
+            )
+        return self.env._(
+            "%(days)s days since the last call; call every %(interval)s days.",
+            days=(day - last_date).days,
+            interval=interval,
+        )
+
+    @api.model
+    def _kam_leftover_values(self, request, candidate, has_workdays):
+        if has_workdays:
+            why = self.env._(
+                "The daily limit is reached on every working day of the week."
+            )
+        else:
+            why = self.env._(
+                "No working day in the week (leave, public holidays or no working "
+                "schedule)."
+            )
+        return {
+            "partner_id": candidate["partner"].id,
+            "partner_name": candidate["partner"].complete_name,
+            "user_id": candidate["user"].id,
+            "user_name": candidate["user"].name,
+            "visit_type": "visit" if candidate["kind"] == "visit" else "call",
+            "due_date": fields.Date.to_string(candidate["due_date"]),
+            "reason": " ".join((self._kam_reason(candidate, request.week_start), why)),
+        }
