@@ -1,5 +1,5 @@
 # KAM Suite — see README.md. Every target works from a fresh clone.
-.PHONY: demo test test-odoo lint pot setup bench
+.PHONY: demo test test-odoo test-compat lint pot setup bench
 
 setup:  ## get Odoo 18.0 and the virtualenv into the cache
 	setup/bootstrap >/dev/null
@@ -7,11 +7,14 @@ setup:  ## get Odoo 18.0 and the virtualenv into the cache
 demo:  ## serve Odoo with the three add-ons and demo data on http://localhost:8069
 	setup/demo
 
-test:  ## run every test (pytest, browser tours included)
+test:  ## run every test (pytest, browser tours, Odoo's own sale tests included)
 	setup/test
 
 test-odoo:  ## run the add-ons' tests through odoo-bin --test-enable
 	setup/test --odoo-bin
+
+test-compat:  ## Odoo's own /sale, /sale_management, /account, /hr and /calendar tests with the add-ons installed (long)
+	setup/test-compat
 
 lint:  ## ruff, pylint-odoo and the XML/manifest checks, as pre-commit runs them
 	setup/lint

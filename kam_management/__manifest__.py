@@ -20,6 +20,7 @@
         "data/kam_kpi_visit_data.xml",
         "views/kam_kpi_views.xml",
         "data/kam_sales_plan_cron.xml",
+        "report/kam_report_templates.xml",
         "report/kam_variable_pay_statement_report.xml",
         "wizards/kam_sales_plan_split_views.xml",
         "views/kam_sales_plan_views.xml",

@@ -5,6 +5,9 @@
 #   ODOO_SRC        Odoo 18.0 source: a source tree or a git repository (bare or not)
 #   ODOO_REF        branch, tag or commit to take from ODOO_SRC (git only; default HEAD)
 #   KAM_CACHE       cache directory (default: ${XDG_CACHE_HOME:-~/.cache}/kam-suite)
+#   KAM_STATE       template databases, demo and test clusters (default: KAM_CACHE;
+#                   /var/tmp/kam-suite under root)
+#   KAM_NO_APT      set: never install Debian packages, only name them
 #   PGHOST/PGPORT/PGUSER/PGPASSWORD
 #                   use this PostgreSQL server instead of a private cluster
 #   PYTHON          interpreter for the virtualenv (default: python3)
@@ -13,12 +16,14 @@ set -euo pipefail
 shopt -s inherit_errexit
 
 KAM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-KAM_CACHE=${KAM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kam-suite}
+# HOME may be unset (cron, some CI runners): ask the password database then.
+KAM_HOME=${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6 || true)}
+KAM_CACHE=${KAM_CACHE:-${XDG_CACHE_HOME:-${KAM_HOME:-/tmp}/.cache}/kam-suite}
 KAM_ODOO_GIT_URL=${KAM_ODOO_GIT_URL:-https://github.com/odoo/odoo.git}
 KAM_ODOO_BRANCH=18.0
 KAM_MODULES=kam_management,kam_receivables,kam_job_description
 PYTHON=${PYTHON:-python3}
-mkdir -p "$KAM_CACHE"
+mkdir -p "$KAM_CACHE/odoo" "$KAM_CACHE/venv"
 # PostgreSQL refuses to run as root. Under root, clusters (templates and runs) live
 # where the unprivileged "postgres" user can reach them; otherwise in the cache.
 if [[ $(id -u) == 0 ]]; then
@@ -28,7 +33,9 @@ else
     KAM_STATE=${KAM_STATE:-$KAM_CACHE}
     KAM_PG_OS_USER=
 fi
-mkdir -p "$KAM_STATE"
+mkdir -p "$KAM_STATE/templates" "$KAM_STATE/run"
+# the PostgreSQL user must reach the clusters whatever the umask
+[[ -z "$KAM_PG_OS_USER" ]] || chmod 755 "$KAM_STATE" "$KAM_STATE/templates" "$KAM_STATE/run"
 export KAM_STATE
 
 say() { printf '[kam] %s\n' "$*" >&2; }
@@ -43,6 +50,40 @@ die_code() {
     exit "$code"
 }
 
+# --- locks -----------------------------------------------------------------------
+# flock(1) locks on lock files, one per thing built in the cache or the state directory.
+# The kernel drops a lock when its holder dies, so a killed run leaves no stale lock.
+# File descriptors: 6 a run or demo directory, 7 the Odoo source or virtualenv being
+# built, 8 the template a run uses, 9 a probe while pruning. Long-lived children
+# (PostgreSQL servers) are started with them closed, so they never hold a lock.
+
+# kam_lock FD FILE FLOCK-ARGS...: opens FILE on FD and locks it (-s shared, -x
+# exclusive, -n fail instead of waiting). Lock files are removed only by a holder of
+# an exclusive lock; when that happened while we waited, we lock the new file instead.
+kam_lock() {
+    local fd=$1 file=$2
+    shift 2
+    while :; do
+        eval "exec $fd>>\"\$file\""
+        if ! flock "$@" "$fd"; then
+            eval "exec $fd>&-"
+            return 1
+        fi
+        [[ "$(stat -L -c %d:%i "/dev/fd/$fd")" == "$(stat -c %d:%i "$file" 2>/dev/null)" ]] && return 0
+        eval "exec $fd>&-"
+    done
+}
+
+# kam_lock_or_wait FD FILE MODE WHAT: takes the lock, saying what it waits for when busy.
+kam_lock_or_wait() {
+    local fd=$1 file=$2 mode=$3 what=$4
+    kam_lock "$fd" "$file" "$mode" -n && return 0
+    say "waiting for $what"
+    kam_lock "$fd" "$file" "$mode"
+}
+
+kam_unlock() { eval "exec $1>&-"; }
+
 # Debian packages the suite needs, by the command that proves each is there.
 # postgresql-15 is checked through pg_bindir (its binaries are not on PATH).
 KAM_DEB_COMMANDS=(
@@ -51,6 +92,7 @@ KAM_DEB_COMMANDS=(
     "pg_dump:postgresql-client-15"
     "pdftotext:poppler-utils"
     "faketime:faketime"
+    "tesseract:tesseract-ocr"
 )
 
 pg_bindir() {
@@ -75,11 +117,24 @@ missing_system_packages() {
     done
 }
 
-# Installs missing Debian packages when it may (root, or password-less sudo), saying
+# Prints the Debian packages missing to build the virtualenv, one per line: venv
+# itself (Debian's python3 comes without it), and what pip needs to compile the
+# requirements that have no wheel (psycopg2: pg_config, a C compiler, Python.h).
+missing_build_packages() {
+    "$PYTHON" -c 'import ensurepip' 2>/dev/null || echo python3-venv
+    command -v pg_config >/dev/null || echo libpq-dev
+    command -v gcc >/dev/null || echo build-essential
+    "$PYTHON" -c 'import os, sys, sysconfig
+sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' ||
+        echo python3-dev
+}
+
+# ensure_system_packages [LISTER]: installs the Debian packages LISTER (default
+# missing_system_packages) prints, when it may (root, or password-less sudo), saying
 # so; otherwise prints the exact command and stops with exit code 3 and nothing else.
 ensure_system_packages() {
-    local missing sudo=()
-    mapfile -t missing < <(missing_system_packages)
+    local lister=${1:-missing_system_packages} missing sudo=()
+    mapfile -t missing < <("$lister")
     ((${#missing[@]})) || return 0
     if [[ $(id -u) != 0 ]] && command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
         sudo=(sudo -n)
@@ -91,11 +146,13 @@ ensure_system_packages() {
             "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
                 --no-install-recommends "${missing[@]}"; } >"$KAM_CACHE/apt.log" 2>&1 ||
             die_code 3 "apt-get install ${missing[*]} failed; see $KAM_CACHE/apt.log"
-        mapfile -t missing < <(missing_system_packages)
+        mapfile -t missing < <("$lister")
         ((${#missing[@]} == 0)) || die_code 3 "still missing after apt-get: ${missing[*]}"
         return 0
     fi
-    die_code 3 "missing Debian packages: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]}"
+    local how="sudo apt-get install"
+    [[ $(id -u) != 0 ]] || how="apt-get install"
+    die_code 3 "missing Debian packages: ${missing[*]}. Install them with: $how ${missing[*]}"
 }
 
 # --- Odoo source -----------------------------------------------------------------
@@ -116,13 +173,17 @@ odoo_source() {
                 die "ODOO_REF=$ref is not a branch, tag or commit of $src. Set ODOO_REF to one that exists."
             dest=$KAM_CACHE/odoo/$commit
             if [[ ! -f "$dest/.kam-complete" ]]; then
-                say "exporting Odoo $commit from $src into $dest"
-                rm -rf "$dest.part"
-                mkdir -p "$dest.part"
-                git --git-dir="$gitdir" archive --format=tar "$commit" | tar -x -C "$dest.part"
-                echo "$commit" >"$dest.part/.kam-complete"
-                rm -rf "$dest"
-                mv "$dest.part" "$dest"
+                kam_lock_or_wait 7 "$dest.lock" -x "another run exporting Odoo $commit"
+                if [[ ! -f "$dest/.kam-complete" ]]; then
+                    say "exporting Odoo $commit from $src into $dest"
+                    rm -rf "$dest.part"
+                    mkdir -p "$dest.part"
+                    git --git-dir="$gitdir" archive --format=tar "$commit" | tar -x -C "$dest.part"
+                    echo "$commit" >"$dest.part/.kam-complete"
+                    rm -rf "$dest"
+                    mv "$dest.part" "$dest"
+                fi
+                kam_unlock 7
             fi
         elif [[ -f "$src/odoo-bin" ]]; then
             [[ -z "${ODOO_REF:-}" ]] || say "ODOO_SRC is a plain source tree; ODOO_REF=$ODOO_REF is ignored"
@@ -131,20 +192,24 @@ odoo_source() {
             die "ODOO_SRC=$src is neither a git repository nor an Odoo source tree (no odoo-bin). Set ODOO_SRC to an Odoo 18.0 checkout."
         fi
         check_odoo_tree "$dest"
-        ln -sfn "$dest" "$KAM_CACHE/odoo/current.tmp" && mv -T "$KAM_CACHE/odoo/current.tmp" "$KAM_CACHE/odoo/current"
+        # atomically, and with a name of our own: another run may be doing the same
+        ln -sfn "$dest" "$KAM_CACHE/odoo/current.$$" && mv -T "$KAM_CACHE/odoo/current.$$" "$KAM_CACHE/odoo/current"
     elif [[ -f "$KAM_CACHE/odoo/current/odoo-bin" ]]; then
         dest=$(readlink -f "$KAM_CACHE/odoo/current")
     else
         dest=$KAM_CACHE/odoo/github-$KAM_ODOO_BRANCH
         if [[ ! -f "$dest/odoo-bin" ]]; then
-            say "cloning Odoo $KAM_ODOO_BRANCH from $KAM_ODOO_GIT_URL (shallow)"
-            mkdir -p "$KAM_CACHE/odoo"
-            rm -rf "$dest.part"
-            git clone -q --depth 1 --branch "${ODOO_REF:-$KAM_ODOO_BRANCH}" "$KAM_ODOO_GIT_URL" "$dest.part" ||
-                die "could not clone Odoo from $KAM_ODOO_GIT_URL. Set ODOO_SRC to a local Odoo 18.0 source tree or git repository (and ODOO_REF to a ref in it)."
-            mv "$dest.part" "$dest"
+            kam_lock_or_wait 7 "$dest.lock" -x "another run cloning Odoo"
+            if [[ ! -f "$dest/odoo-bin" ]]; then
+                say "cloning Odoo $KAM_ODOO_BRANCH from $KAM_ODOO_GIT_URL (shallow)"
+                rm -rf "$dest.part"
+                git clone -q --depth 1 --branch "${ODOO_REF:-$KAM_ODOO_BRANCH}" "$KAM_ODOO_GIT_URL" "$dest.part" ||
+                    die "could not clone Odoo from $KAM_ODOO_GIT_URL. Set ODOO_SRC to a local Odoo 18.0 source tree or git repository (and ODOO_REF to a ref in it)."
+                mv "$dest.part" "$dest"
+            fi
+            kam_unlock 7
         fi
-        ln -sfn "$dest" "$KAM_CACHE/odoo/current"
+        ln -sfn "$dest" "$KAM_CACHE/odoo/current.$$" && mv -T "$KAM_CACHE/odoo/current.$$" "$KAM_CACHE/odoo/current"
     fi
     check_odoo_tree "$dest"
     echo "$dest"
@@ -171,6 +236,10 @@ odoo_venv() {
     ) | sha1sum | cut -c1-12)
     venv=$KAM_CACHE/venv/py$pyver-$key
     if [[ ! -f "$venv/.kam-complete" ]]; then
+        kam_lock_or_wait 7 "$venv.lock" -x "another run creating the virtualenv $venv"
+    fi
+    if [[ ! -f "$venv/.kam-complete" ]]; then
+        ensure_system_packages missing_build_packages
         say "creating virtualenv $venv (Odoo requirements + dev tools); this takes a few minutes once"
         rm -rf "$venv"
         "$PYTHON" -m venv "$venv"
@@ -184,6 +253,7 @@ odoo_venv() {
         }
         touch "$venv/.kam-complete"
     fi
+    kam_unlock 7
     echo "$venv"
 }
 
@@ -217,24 +287,44 @@ pg_start() {
     if [[ -n "$KAM_PG_OS_USER" ]]; then
         id -u "$KAM_PG_OS_USER" >/dev/null 2>&1 ||
             die "running as root needs the system user '$KAM_PG_OS_USER' to own PostgreSQL (the Debian package postgresql-15 creates it), or set KAM_PG_OS_USER"
-        chmod 755 "$KAM_STATE"
         chown -R "$KAM_PG_OS_USER" "$dir"
+        as_pg test -w "$dir/socket" ||
+            die "the PostgreSQL user '$KAM_PG_OS_USER' cannot reach $dir: set KAM_STATE to a directory it can reach (default /var/tmp/kam-suite)"
     fi
     if [[ ! -f "$dir/data/PG_VERSION" ]]; then
         as_pg "$bindir/initdb" -D "$dir/data" -U odoo --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 ||
             die "initdb failed; see $dir/initdb.log"
     fi
+    # a pid file left by a killed server goes; a running server's stays
+    if postmaster_pid "$dir/data" >/dev/null; then
+        die "PostgreSQL is already running in $dir/data (pid $(postmaster_pid "$dir/data")); stop that run first"
+    fi
     rm -f "$dir/data/postmaster.pid"
     PGPORT=$(free_port)
+    # Times in UTC whatever the machine's zone, as Odoo expects. The lock descriptors
+    # are closed: the server outlives this script when it is killed.
     as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
-        -o "-k $dir/socket -p $PGPORT -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=80" \
-        start >/dev/null || {
+        -o "-k $dir/socket -p $PGPORT -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=80 -c timezone=UTC -c log_timezone=UTC" \
+        start >/dev/null 6>&- 7>&- 8>&- 9>&- || {
         tail -20 "$dir/postgres.log" >&2
         die "PostgreSQL did not start; see $dir/postgres.log"
     }
     export PGHOST=$dir/socket PGPORT PGUSER=odoo
     unset PGPASSWORD
     KAM_PG_DIR=$dir
+}
+
+# Prints the pid of the server running on data directory $1; fails when none is.
+postmaster_pid() {
+    local pid
+    pid=$(head -n 1 "$1/postmaster.pid" 2>/dev/null) || return 1
+    [[ "$pid" =~ ^[0-9]+$ && -r "/proc/$pid/cmdline" ]] || return 1
+    # the pid may have been reused since the server died: it must be a PostgreSQL
+    # server of this data directory (pg_ctl starts it as "postgres -D <dir> ...")
+    local cmdline
+    cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+    [[ "$cmdline" =~ (^|/)(postgres|postmaster)\  && "$cmdline" == *" -D $1 "* ]] || return 1
+    echo "$pid"
 }
 
 pg_stop() {
@@ -256,9 +346,10 @@ external_pg() { [[ "$KAM_PG_EXTERNAL" == 1 ]]; }
 addons_hash() {
     (
         cd "$KAM_ROOT"
-        # What the install reads: tests, readme fragments and .pot files do not count.
+        # What the install reads: tests, readme fragments, .pot files and packaging do not count.
         find kam_* -type f ! -path '*/__pycache__/*' ! -name '*.pyc' ! -path '*/tests/*' \
-            ! -path '*/readme/*' ! -name '*.pot' ! -name 'README.rst' -print0 | sort -z | xargs -0 sha1sum
+            ! -path '*/readme/*' ! -name '*.pot' ! -name 'README.rst' ! -name pyproject.toml \
+            ! -path '*/build/*' -print0 | sort -z | xargs -0 sha1sum
     ) | sha1sum | cut -c1-12
 }
 

@@ -117,6 +117,7 @@ def test_demo_serves_key_accounts_for_admin(run_env):
         output, _ = process.communicate(timeout=120)
     stopped = not (demo_dir / "pg" / "data" / "postmaster.pid").exists()
     shutil.rmtree(demo_dir, ignore_errors=True)
+    Path(f"{demo_dir}.lock").unlink(missing_ok=True)
     assert process.returncode == 0, output
     # Ctrl-C also stopped the private PostgreSQL cluster
     assert stopped, output

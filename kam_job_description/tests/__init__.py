@@ -4,6 +4,7 @@ from . import test_workflow
 from . import test_acknowledgement
 from . import test_security
 from . import test_report
+from . import test_report_pdf
 from . import test_template
 from . import test_compare
 from . import test_evidence

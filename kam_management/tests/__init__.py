@@ -18,6 +18,7 @@ from . import test_kam_variable_pay_outputs
 from . import test_kam_payout_route
 from . import test_kam_pay_system_notes
 from . import test_kam_lock
+from . import test_kam_report_pdf
 from . import test_kam_what_if
 from . import test_kam_plan_settings
 from . import test_kam_plan_views

@@ -8,6 +8,7 @@ from . import (
     test_kpi,
     test_receivable_aging,
     test_settlement_statement,
+    test_settlement_statement_pdf,
     test_skeleton,
     test_tour,
     test_weekly_report,
