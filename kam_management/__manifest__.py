@@ -4,7 +4,7 @@
     "name": "Key Account Management",
     "summary": "Key-account tiers, KAM ownership, account plans, visits, "
     "sales plans and plan-linked variable pay",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Sales",
     "website": "https://github.com/kam-suite/kam-suite",
     "author": "KAM Suite contributors",
@@ -78,6 +78,14 @@
         "views/hr_expense_views.xml",
         "views/res_partner_field_views.xml",
         "views/sale_order_promotion_views.xml",
+        "data/kam_contract_data.xml",
+        "data/kam_kpi_contract_data.xml",
+        "views/kam_contract_views.xml",
+        "views/kam_contract_deviation_views.xml",
+        "views/res_partner_contract_views.xml",
+        "views/sale_order_contract_views.xml",
+        "views/account_move_contract_views.xml",
+        "wizards/sale_order_advice_views.xml",
         "views/menus.xml",
     ],
     "assets": {
@@ -94,5 +102,6 @@
         "demo/kam_duty_demo.xml",
         "demo/kam_visit_report_demo.xml",
         "demo/kam_field_demo.xml",
+        "demo/kam_contract_demo.xml",
     ],
 }

@@ -5,7 +5,7 @@ from odoo.tests import tagged
 from .common import JobDescriptionCommon
 
 # KPIs other add-on slices ship; their clauses link once the KPI exists.
-PENDING_CODES = {"contracts_signed"}
+PENDING_CODES = set()
 
 
 @tagged("post_install", "-at_install")
@@ -54,6 +54,8 @@ class TestTemplateKpis(JobDescriptionCommon):
         # 2.10 checks the range and display samples at the client: what clients buy
         # (assortment) does not measure it
         self.assertNotEqual(codes.get("2.10"), "assortment")
+        # II.11: orders keep the terms of the client's contract
+        self.assertEqual(codes["2.11"], "contract_compliance")
 
     def test_draft_from_template_links_the_kpis(self):
         wizard = self.env["kam.job.description.template.apply"].with_user(self.user_hr)

@@ -81,3 +81,14 @@ from . import kam_representation_budget
 from . import hr_expense
 from . import hr_expense_sheet
 from . import res_partner_representation
+from . import kam_contract
+from . import kam_contract_check
+from . import kam_contract_lifecycle
+from . import kam_contract_volume
+from . import kam_contract_deviation
+from . import res_partner_contract
+from . import res_partner_advice
+from . import sale_order_contract
+from . import sale_order_advice
+from . import account_move_contract
+from . import kam_kpi_contract

@@ -67,25 +67,8 @@ class KamRefusalReport(models.Model):
     def _kam_local_day_sql(self, column, company_column):
         """The local day of UTC timestamp ``column`` in the business calendar of
         the row's company (``company_column``), both :class:`SQL`."""
-        # sudo: every company's calendar is needed to date its rows, readable or not
-        companies = self.env["res.company"].sudo().search([])  # pylint: disable=no-search-all
-        by_tz = {}
-        for company in companies:
-            tz_name = company._kam_tz_name()
-            by_tz[tz_name] = by_tz.get(tz_name, companies.browse()) | company
-        cases = [
-            SQL(
-                "WHEN %s IN %s THEN %s",
-                company_column,
-                tuple(group.ids),
-                group[:1]._kam_local_day_sql(column),
-            )
-            for group in by_tz.values()
-        ]
-        return SQL(
-            "(CASE %s ELSE %s END)",
-            SQL(" ").join(cases),
-            self.env.company._kam_local_day_sql(column),
+        return self.env["res.company"]._kam_local_day_sql_by_company(
+            column, company_column
         )
 
     @property

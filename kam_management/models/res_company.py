@@ -18,8 +18,8 @@ class ResCompany(models.Model):
     kam_renewal_notice_days = fields.Integer(
         string="Renewal Notice (days)",
         default=30,
-        help="The KAM gets a renewal activity this many days before a contract's "
-        "renewal date.",
+        help="A contract becomes Expiring, and the account's KAM gets a renewal "
+        "activity, this many days before it ends.",
     )
     kam_auto_classify = fields.Boolean(
         string="Classify Key Accounts Automatically",

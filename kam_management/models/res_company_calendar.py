@@ -16,6 +16,8 @@ asks these methods; nothing else turns a moment into a day:
 * ``company._kam_day_bounds(date_from, date_to)``: the UTC datetimes bounding local
   days, for domains on datetime fields (``>= start`` and ``< stop``);
 * ``company._kam_local_day_sql(column)``: the same conversion inside SQL;
+  ``_kam_local_day_sql_by_company(column, company_column)`` for rows of several
+  companies (SQL views);
 * ``company._kam_business_tz_env(records)``: records whose ``date:day`` grouping of
   datetimes follows the business calendar.
 
@@ -97,6 +99,30 @@ class ResCompany(models.Model):
             "((%s) AT TIME ZONE 'UTC' AT TIME ZONE %s)::date",
             column,
             self._kam_tz_name(),
+        )
+
+    def _kam_local_day_sql_by_company(self, column, company_column):
+        """SQL giving the local day of UTC timestamp ``column`` in the business
+        calendar of each row's company (``company_column``), both :class:`SQL`;
+        rows without a company use the current company's."""
+        # sudo: every company's calendar is needed to date its rows, readable or not
+        companies = self.env["res.company"].sudo().search([])  # pylint: disable=no-search-all
+        by_tz = {}
+        for company in companies:
+            by_tz.setdefault(company._kam_tz_name(), []).append(company.id)
+        cases = [
+            SQL(
+                "WHEN %s IN %s THEN %s",
+                company_column,
+                tuple(company_ids),
+                companies.browse(company_ids[0])._kam_local_day_sql(column),
+            )
+            for company_ids in by_tz.values()
+        ]
+        return SQL(
+            "(CASE %s ELSE %s END)",
+            SQL(" ").join(cases),
+            self.env.company._kam_local_day_sql(column),
         )
 
     def _kam_business_tz_env(self, records):

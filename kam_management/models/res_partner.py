@@ -50,13 +50,6 @@ class ResPartner(models.Model):
         tracking=True,
         ondelete="set null",
     )
-    kam_contract_date = fields.Date(string="Contract Date", tracking=True)
-    kam_renewal_date = fields.Date(
-        string="Renewal Date",
-        tracking=True,
-        help="The KAM gets a renewal activity the number of days set in Settings "
-        "before.",
-    )
     kam_account_plan = fields.Html(
         string="Account Plan",
         compute="_compute_kam_account_plan",
@@ -170,38 +163,6 @@ class ResPartner(models.Model):
         if set(KAM_OWNER_FIELDS) & set(vals):
             self.env["kam.assignment"]._kam_sync_partners(self)
         return result
-
-    # Scheduled actions
-    @api.model
-    def _cron_kam_renewal_activities(self):
-        """Remind the acting KAM of contracts whose renewal date is near (2.4)."""
-        activity_type = self.env.ref("kam_management.mail_activity_type_kam_renewal")
-        # every company has its own notice period: the cron visits them all
-        companies = self.env["res.company"].search([])  # pylint: disable=no-search-all
-        for company in companies:
-            today = company._kam_today()
-            horizon = fields.Date.add(today, days=company.kam_renewal_notice_days)
-            accounts = self.with_company(company).search(
-                [
-                    ("is_key_account", "=", True),
-                    ("kam_user_id", "!=", False),
-                    ("company_id", "in", [company.id, False]),
-                    ("kam_renewal_date", ">=", today),
-                    ("kam_renewal_date", "<=", horizon),
-                ]
-            )
-            for account in accounts:
-                if activity_type in account.activity_ids.activity_type_id:
-                    continue
-                account._kam_system_activity(
-                    "kam_management.mail_activity_type_kam_renewal",
-                    date_deadline=account.kam_renewal_date,
-                    user_id=account.kam_effective_user_id.id,
-                    summary=self.env._(
-                        "Renew the contract of %(account)s",
-                        account=account.display_name,
-                    ),
-                )
 
     def action_kam_sales_history(self):
         """Confirmed sales of the account by month and product category (2.15)."""

@@ -47,3 +47,11 @@ from . import test_kam_account_plan_structure
 from . import test_kam_proposal
 from . import test_kam_weekly_report
 from . import test_kam_duty_views
+from . import test_kam_contract
+from . import test_kam_contract_access
+from . import test_kam_contract_compliance
+from . import test_kam_contract_kpi
+from . import test_kam_contract_migration
+from . import test_kam_contract_queries
+from . import test_order_advice
+from . import test_kam_contract_demo

@@ -18,21 +18,31 @@ class TestKamCron(KamCommon):
         self.env["kam.tier"].search([("id", "not in", tiers.ids)]).active = False
 
     def test_renewal_activity_for_acting_kam(self):
+        # Renewal dates now live on the accounts' contracts (kam.contract).
         today = self.env.company._kam_today()
-        self.account_a.kam_renewal_date = today + timedelta(days=20)
-        self.account_b.kam_renewal_date = today + timedelta(days=45)
+        contract_a, contract_b = self.env["kam.contract"].create(
+            [
+                {
+                    "partner_id": account.id,
+                    "date_start": today - timedelta(days=300),
+                    "date_end": today + timedelta(days=days),
+                    "state": "active",
+                }
+                for account, days in ((self.account_a, 20), (self.account_b, 45))
+            ]
+        )
         self.user_kam.kam_absent_until = today
-        Partner = self.env["res.partner"]
-        Partner._cron_kam_renewal_activities()
+        Contract = self.env["kam.contract"]
+        Contract._cron_kam_contract_states()
         activity_type = self.env.ref("kam_management.mail_activity_type_kam_renewal")
-        activities = (self.account_a | self.account_b).activity_ids.filtered(
+        activities = (contract_a | contract_b).activity_ids.filtered(
             lambda a: a.activity_type_id == activity_type
         )
-        self.assertEqual(activities.res_id, self.account_a.id)
+        self.assertEqual(activities.res_id, contract_a.id)
         self.assertEqual(activities.user_id, self.user_kam2)
-        self.assertEqual(activities.date_deadline, self.account_a.kam_renewal_date)
-        Partner._cron_kam_renewal_activities()
-        self.assertEqual(len(self.account_a.activity_ids), 1, "no duplicate reminder")
+        self.assertEqual(activities.date_deadline, contract_a.date_end)
+        Contract._cron_kam_contract_states()
+        self.assertEqual(len(contract_a.activity_ids), 1, "no duplicate reminder")
 
     def test_renewal_notice_not_negative(self):
         with self.assertRaisesRegex(ValidationError, "cannot be negative"):

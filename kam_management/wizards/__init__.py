@@ -6,3 +6,5 @@ from . import kam_visit_compliance_wizard
 from . import kam_visit_compliance_wizard_line
 from . import account_move_reversal
 from . import kam_proposal_decision
+from . import sale_order_advice
+from . import sale_order_advice_line
