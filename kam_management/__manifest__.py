@@ -11,7 +11,7 @@
     "maintainers": ["kam-suite"],
     "license": "LGPL-3",
     "application": True,
-    "depends": ["sale_management", "calendar", "hr", "mail"],
+    "depends": ["sale_management", "calendar", "hr", "mail", "board"],
     "data": [
         "security/kam_management_groups.xml",
         "security/ir.model.access.csv",
@@ -61,6 +61,9 @@
         "wizards/kam_proposal_decision_views.xml",
         "views/kam_weekly_report_views.xml",
         "views/res_config_settings_report_views.xml",
+        "views/res_partner_intel_views.xml",
+        "views/kam_visit_period_views.xml",
+        "views/kam_dashboard_views.xml",
         "views/menus.xml",
     ],
     "assets": {

@@ -30,6 +30,9 @@
         "report/kam_weekly_report_report.xml",
         "views/kam_weekly_report_views.xml",
         "views/res_config_settings_views.xml",
+        "views/res_partner_key_account_views.xml",
+        "views/sale_order_credit_hold_views.xml",
+        "views/kam_dashboard_views.xml",
         "views/menus.xml",
     ],
     "demo": [

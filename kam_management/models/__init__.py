@@ -56,3 +56,5 @@ from . import res_partner_account_plan
 from . import kam_proposal
 from . import kam_weekly_report
 from . import kam_weekly_report_line
+from . import res_partner_intel
+from . import kam_visit_period

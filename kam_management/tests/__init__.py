@@ -47,3 +47,5 @@ from . import test_kam_account_plan_structure
 from . import test_kam_proposal
 from . import test_kam_weekly_report
 from . import test_kam_duty_views
+from . import test_kam_plan_screens
+from . import test_kam_daily_screens

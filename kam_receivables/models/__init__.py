@@ -11,5 +11,6 @@ from . import (
     res_partner,
     res_partner_settlement,
     sale_order,
+    sale_order_credit_hold,
     sale_order_line,
 )
