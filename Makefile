@@ -1,5 +1,5 @@
 # KAM Suite — see README.md. Every target works from a fresh clone.
-.PHONY: demo test test-odoo test-compat lint pot setup bench
+.PHONY: demo test test-odoo test-compat lint pot setup bench load
 
 setup:  ## get Odoo 18.0 and the virtualenv into the cache
 	setup/bootstrap >/dev/null
@@ -22,5 +22,8 @@ lint:  ## ruff, pylint-odoo and the XML/manifest checks, as pre-commit runs them
 pot:  ## regenerate i18n/<module>.pot from a database with the add-ons installed
 	setup/pot
 
-bench:  ## benchmarks with generated data (not part of the tests)
+bench:  ## side by side with OCA's risk modules on generated data, then the load scenario (bench/README.md)
 	setup/bench
+
+load:  ## the load scenario alone: Odoo --workers 4, 16 KAM sessions for 60 s, invariants
+	setup/load

@@ -1,49 +1,83 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Benchmark harness: an Odoo environment on the run database (rolled back at the
-end), and a measurement of wall time and SQL queries of a callable at two sizes.
+"""Benchmark harness: Odoo environments on the bench databases, and measurements of
+wall time and SQL queries of a callable with a cold cache, rolled back each time.
 
-Benchmarks report ratios (large / small); a batch computation that scales well has a
-query ratio of 1 and a time ratio well below the data ratio.
+Side-by-side figures are medians of alternating runs (ours, OCA, ours, OCA, ...),
+so that both sides see the same machine load.
 """
 
-import sys
+import statistics
 import time
 from contextlib import contextmanager
 
 import odoo
 from odoo import SUPERUSER_ID, api
 
+_CONFIGURED = []
+
+
+def configure(conf, addons_path=None):
+    if not _CONFIGURED:
+        args = ["-c", conf, "--log-level=warn"]
+        if addons_path:
+            args.append(f"--addons-path={addons_path}")
+        odoo.tools.config.parse_config(args)
+        _CONFIGURED.append(conf)
+
 
 @contextmanager
-def bench_env():
-    conf, db = sys.argv[1], sys.argv[2]
-    odoo.tools.config.parse_config(["-c", conf, "-d", db, "--log-level=warn"])
+def bench_env(db, commit=False):
+    """A superuser environment on ``db``; rolled back unless ``commit``."""
     registry = odoo.modules.registry.Registry(db)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
         try:
             yield env
+            if commit:
+                env.flush_all()
+                cr.commit()
         finally:
             cr.rollback()
 
 
 def measure(env, func):
-    """Runs func() with a clean cache; returns (seconds, queries)."""
+    """Runs func() once with a clean cache inside a rolled-back savepoint.
+
+    :return: (seconds, queries)
+    """
+    env.flush_all()
     env.invalidate_all()
-    before = env.cr.sql_log_count
+    env.registry.clear_cache()
+    cr = env.cr
+    cr.execute("SAVEPOINT bench_measure")
+    before = cr.sql_log_count
     start = time.perf_counter()
-    func()
-    elapsed = time.perf_counter() - start
-    return elapsed, env.cr.sql_log_count - before
+    try:
+        func()
+        elapsed = time.perf_counter() - start
+        queries = cr.sql_log_count - before
+    finally:
+        cr.execute("ROLLBACK TO SAVEPOINT bench_measure")
+        env.invalidate_all()
+    return elapsed, queries
 
 
-def report(name, small, large, small_size, large_size):
-    (t_small, q_small), (t_large, q_large) = small, large
-    time_ratio = t_large / max(t_small, 1e-9)
-    print(
-        f"{name}: n={small_size}: {t_small * 1000:.1f} ms, {q_small} queries; "
-        f"n={large_size}: {t_large * 1000:.1f} ms, {q_large} queries; "
-        f"data x{large_size / small_size:.0f} -> time x{time_ratio:.2f}, "
-        f"queries x{q_large / max(q_small, 1):.2f}"
-    )
+def median_runs(sides, runs):
+    """Alternates the sides ({name: (env, make)}: ``make()`` builds the callable)
+    ``runs`` times; returns {name: (median seconds, median queries)}."""
+    samples = {name: [] for name in sides}
+    for _ in range(runs):
+        for name, (env, make) in sides.items():
+            samples[name].append(measure(env, make()))
+    return {
+        name: (
+            statistics.median(t for t, _q in values),
+            statistics.median(q for _t, q in values),
+        )
+        for name, values in samples.items()
+    }
+
+
+def fmt_time(seconds):
+    return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"

@@ -4,7 +4,7 @@
     "name": "Key Account Receivables",
     "summary": "Credit profiles, credit check on order confirmation, receivables "
     "aging, collection, settlement statements and discrepancy acts",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Accounting/Accounting",
     "website": "https://github.com/kam-suite/kam-suite",
     "author": "KAM Suite contributors",

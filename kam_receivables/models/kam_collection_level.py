@@ -4,7 +4,6 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL
 
 
 class KamCollectionLevel(models.Model):
@@ -24,8 +23,8 @@ class KamCollectionLevel(models.Model):
     )
     days_overdue = fields.Integer(
         required=True,
-        help="Reached when the customer's oldest overdue receivable is this many days "
-        "past due.",
+        help="Reached when the customer's oldest overdue receivable (past due date "
+        "plus the payment grace period) is this many days past its due date.",
     )
     send_email = fields.Boolean(string="Send E-mail")
     mail_template_id = fields.Many2one(
@@ -68,38 +67,13 @@ class KamCollectionLevel(models.Model):
                 )
 
     @api.model
-    def _kam_overdue_days(self, company):
-        """Days overdue of the oldest open receivable, per commercial partner: one
-        query."""
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT rp.commercial_partner_id,
-                       MAX(%(today)s - COALESCE(aml.date_maturity, aml.date))
-                  FROM account_move_line aml
-                  JOIN res_partner rp ON rp.id = aml.partner_id
-                  JOIN account_account acc ON acc.id = aml.account_id
-                 WHERE aml.company_id = %(company)s
-                   AND acc.account_type = 'asset_receivable'
-                   AND aml.parent_state = 'posted'
-                   AND NOT aml.reconciled
-                   AND aml.amount_residual > 0
-                   AND COALESCE(aml.date_maturity, aml.date) < %(today)s
-                 GROUP BY rp.commercial_partner_id
-                """,
-                today=company._kam_today(),
-                company=company.id,
-            )
-        )
-        return dict(self.env.cr.fetchall())
-
-    @api.model
     def _cron_kam_collection(self):
         """Escalate each overdue customer once per level reached; reset when paid up."""
         for (company,) in self._read_group([], ["company_id"]):
             levels = self.search([("company_id", "=", company.id)])
-            overdue_days = self._kam_overdue_days(company)
+            overdue_days = self.env["kam.receivable.engine"]._kam_overdue_customers(
+                company
+            )
             Partner = self.env["res.partner"].with_company(company)
             paid_up = Partner.search(
                 [
@@ -135,7 +109,7 @@ class KamCollectionLevel(models.Model):
             done.append(self.env._("reminder e-mailed"))
         if self.schedule_call:
             kam = partner._kam_collection_user()
-            partner.activity_schedule(
+            partner._kam_system_activity(
                 "mail.mail_activity_data_call",
                 summary=self.env._("Collection call: %(level)s", level=self.name),
                 note=self.note,
@@ -151,8 +125,8 @@ class KamCollectionLevel(models.Model):
             # behalf
             partner.sudo().kam_credit_hold = True
             done.append(self.env._("put on credit hold"))
-        partner.message_post(
-            body=Markup("<p>%s</p>")
+        partner._kam_system_note(
+            Markup("<p>%s</p>")
             % self.env._(
                 "Collection level %(level)s reached (%(days)s days overdue): "
                 "%(actions)s.",

@@ -93,24 +93,25 @@ class KamCreditCheck(models.Model):
     can_override = fields.Boolean(compute="_compute_can_override")
 
     def _compute_available_credit(self):
+        Exposure = self.env["kam.credit.exposure"]
         for check in self:
-            check.available_credit = (
-                check.credit_limit - check.exposure - check.order_amount
-                if check.credit_limit
-                else 0.0
+            check.available_credit = Exposure._kam_available_credit(
+                check.credit_limit, check.exposure + check.order_amount
             )
 
     @api.depends_context("uid")
     def _compute_can_override(self):
         is_manager = self.env.user.has_group("kam_receivables.group_credit_manager")
+        # sudo: whether the order is still held, whoever reads the log
+        held = self.order_id.sudo().filtered(
+            lambda o: o.kam_credit_hold and o.state in ("draft", "sent")
+        )
         for check in self:
             check.can_override = (
                 is_manager
                 and check.result == "blocked"
                 and check.mode != "block"
-                # sudo: whether the order is still held, whoever reads the log
-                and check.order_id.sudo().kam_credit_hold
-                and check.order_id.sudo().state in ("draft", "sent")
+                and check.order_id.id in held.ids
             )
 
     def action_open_override(self):

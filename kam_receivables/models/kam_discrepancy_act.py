@@ -207,8 +207,8 @@ class KamDiscrepancyAct(models.Model):
                 act._prepare_credit_note_vals()
             )
             act.state = "approved"
-            act.message_post(
-                body=self.env._(
+            act._kam_system_note(
+                self.env._(
                     "Draft credit note %(move)s created.",
                     move=act.credit_note_id.display_name,
                 )

@@ -10,8 +10,15 @@ class ResCompany(models.Model):
     kam_payment_grace_days = fields.Integer(
         string="Default Payment Grace (days)",
         default=0,
-        help="Days after the due date before an open invoice counts as overdue for "
-        "the credit check, unless the customer has their own grace period.",
+        help="Days after the due date before an open invoice counts as overdue, "
+        "unless the customer has their own grace period.",
+    )
+    kam_credit_block = fields.Boolean(
+        string="Block Orders Failing the Credit Check",
+        help="Off: every order is checked and the check is logged, but an order that "
+        "fails it is confirmed with a warning, as in standard Odoo. On: the action of "
+        "the customer's risk class applies (warn, hold for approval or block), and "
+        "overdue debt beyond the grace period fails the check.",
     )
 
     kam_credit_action_low = fields.Selection(
@@ -55,8 +62,11 @@ class ResCompany(models.Model):
         ]
 
     def _kam_credit_action(self, risk_class):
-        """What a failed credit check does for a customer of ``risk_class``."""
+        """What a failed credit check does for a customer of ``risk_class``: always
+        "warn" while the company does not block orders (``kam_credit_block``)."""
         self.ensure_one()
+        if not self.kam_credit_block:
+            return "warn"
         return self[f"kam_credit_action_{risk_class or 'medium'}"]
 
     def _kam_credit_manager(self):

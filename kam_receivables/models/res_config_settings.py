@@ -10,6 +10,9 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.kam_payment_grace_days",
         readonly=False,
     )
+    kam_credit_block = fields.Boolean(
+        related="company_id.kam_credit_block", readonly=False
+    )
     kam_credit_action_low = fields.Selection(
         related="company_id.kam_credit_action_low", readonly=False
     )

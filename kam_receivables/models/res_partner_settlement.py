@@ -7,21 +7,18 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     def _kam_settlement_domain(self, company):
-        """Receivable journal items of the commercial entity in ``company`` (hook)."""
+        """Receivable journal items of the commercial entity in ``company``: the
+        receivables engine's scope (hook)."""
         self.ensure_one()
-        return [
-            ("company_id", "=", company.id),
-            ("parent_state", "=", "posted"),
-            ("account_id.account_type", "=", "asset_receivable"),
-            ("partner_id", "child_of", self.commercial_partner_id.id),
-        ]
+        return self.env["kam.receivable.engine"]._kam_scope_domain(self, company)
 
     def _kam_settlement_statement(self, date_from, date_to, company):
         """Opening balance, documents, turnover and closing balance of a period.
 
         Read from the receivable journal items, the same items accounting sums into the
         partner's receivable balance; so the closing balance is accounting's at
-        ``date_to``.
+        ``date_to``, and the open receivables of the engine as of ``date_to`` add up
+        to it. ``overdue`` is the engine's overdue amount as of ``date_to``.
         """
         self.ensure_one()
         # sudo: the statement covers every receivable item of the customer, whatever the
@@ -64,6 +61,9 @@ class ResPartner(models.Model):
                     "balance": currency.round(balance),
                 }
             )
+        figures = self.env["kam.receivable.engine"]._kam_receivables(
+            self, company, as_of=date_to
+        )[self.id]
         total_debit = currency.round(sum(line["debit"] for line in lines))
         total_credit = currency.round(sum(line["credit"] for line in lines))
         return {
@@ -77,6 +77,7 @@ class ResPartner(models.Model):
             "total_debit": total_debit,
             "total_credit": total_credit,
             "closing": currency.round(opening + total_debit - total_credit),
+            "overdue": currency.round(figures["overdue"]),
         }
 
     def action_kam_settlement_statement(self):

@@ -48,21 +48,24 @@ class SaleOrder(models.Model):
 
     @api.depends("partner_id", "company_id")
     def _compute_kam_credit_figures(self):
+        Exposure = self.env["kam.credit.exposure"]
         for company, orders in self.grouped("company_id").items():
-            partners = orders.partner_id.with_company(company or self.env.company)
-            figures = partners._kam_credit_figures()
+            positions = Exposure._kam_credit_position(
+                company or self.env.company, partners=orders.partner_id
+            )
             for order in orders:
-                commercial = order.partner_id.commercial_partner_id.with_company(
-                    company
-                )
-                values = figures.get(commercial.id, {})
-                # sudo: the KAM sees the limit of their customer on the order
-                limit = commercial.sudo().credit_limit if commercial else 0.0
-                order.kam_credit_limit = limit
-                order.kam_overdue_amount = values.get("overdue", 0.0)
-                order.kam_available_credit = (
-                    limit - values.get("exposure", 0.0) if limit else 0.0
-                )
+                position = positions.get(order.partner_id._origin.id, {})
+                order.kam_credit_limit = position.get("limit", 0.0)
+                order.kam_overdue_amount = position.get("overdue", 0.0)
+                order.kam_available_credit = position.get("available", 0.0)
+
+    def _compute_partner_credit_warning(self):
+        # sudo: Odoo 18.0's warning reads the customer's credit limit and balance,
+        # fields of accounting groups, as the user: once the company uses credit
+        # limits, a salesperson (a KAM) without billing rights gets an AccessError
+        # on every quotation (fixed upstream by odoo/odoo#189209 the same way). Only
+        # the warning text leaves this method.
+        return super(SaleOrder, self.sudo())._compute_partner_credit_warning()
 
     def write(self, vals):
         if (
@@ -101,11 +104,13 @@ class SaleOrder(models.Model):
         blocked = checks.filtered(lambda c: c.result == "blocked")
         held = self.browse(blocked.order_id.ids)
         held._kam_credit_hold(blocked)
-        self.browse((checks - blocked).order_id.ids).filtered(
+        released = self.browse((checks - blocked).order_id.ids).filtered(
             "kam_credit_hold"
-        )._kam_credit_release()
+        )
+        if released:
+            released._kam_credit_release()
         for check in checks.filtered(lambda c: c.result == "warned"):
-            self.browse(check.order_id.id).message_post(body=check._kam_message())
+            self.browse(check.order_id.id)._kam_system_note(check._kam_message())
         to_confirm = self - held
         result = super(SaleOrder, to_confirm).action_confirm() if to_confirm else True
         if blocked:
@@ -114,51 +119,43 @@ class SaleOrder(models.Model):
 
     def _kam_credit_order_amount(self):
         """The order's amount still to invoice, in company currency at the order
-        date."""
+        date (``kam.credit.exposure``)."""
         self.ensure_one()
-        amount = 0.0
-        for line in self.order_line.filtered(
-            lambda l: not l.display_type and l.product_uom_qty > 0
-        ):
-            remaining = (
-                line.product_uom_qty - line.qty_invoiced
-            ) / line.product_uom_qty
-            amount += max(line.price_total * remaining, 0.0)
-        if self.state in ("draft", "sent"):
-            # paid online but not yet booked: the payment is created after confirmation
-            prepaid = sum(
-                tx.amount
-                for tx in self.sudo().transaction_ids
-                if tx.state in ("authorized", "done") and not tx.payment_id
-            )
-            amount = max(amount - prepaid, 0.0)
-        rate = self.currency_rate or 1.0
-        return self.company_id.currency_id.round(amount / rate)
+        return self.env["kam.credit.exposure"]._kam_order_amounts(self)[self.id]
 
     def _kam_credit_check(self):
         """Check the order against its customer's credit and log the result.
+
+        The check always runs and is logged. While the company does not block orders
+        (``kam_credit_block``), a failed check only warns; when it does, the action of
+        the customer's risk class applies, and overdue debt beyond the grace period
+        fails the check.
 
         :return: the ``kam.credit.check`` written
         """
         self.ensure_one()
         company = self.company_id
         currency = company.currency_id
-        partner = self.partner_id.commercial_partner_id.with_company(company)
-        # sudo: the check reads the customer's credit data whoever confirms (KAM, portal
-        # user, payment); its scope must not depend on the user's rules or companies.
-        partner_sudo = partner.sudo()
-        limit = partner_sudo.credit_limit
-        if limit > 0:
-            partner_sudo._kam_lock_credit()
-        figures = partner_sudo._kam_credit_figures(exclude_orders=self)[partner.id]
-        order_amount = self._kam_credit_order_amount()
-        exposure, overdue = figures["exposure"], figures["overdue"]
+        # one query: the customer's limit, hold, risk class and exposure without this
+        # order, this order's amount, and the lock that serializes concurrent checks.
+        # It reads the customer's credit whoever confirms (KAM, portal user, payment):
+        # its scope does not depend on the user's rules or companies.
+        [position] = (
+            self.env["kam.credit.exposure"]
+            ._kam_credit_position(company, orders=self, lock=True)
+            .values()
+        )
+        partner_id = position["partner_id"]
+        limit, exposure = position["limit"], position["exposure"]
+        overdue, order_amount = position["overdue"], position["orders"]
+        hold, risk_class = position["hold"], position["risk_class"]
+        blocking = company.kam_credit_block
 
         def fmt(amount):
             return formatLang(self.env, amount, currency_obj=currency)
 
         reasons = []
-        if partner_sudo.kam_credit_hold:
+        if hold:
             reasons.append(self.env._("The customer is on credit hold."))
         if currency.compare_amounts(overdue, 0.0) > 0:
             reasons.append(
@@ -179,9 +176,8 @@ class SaleOrder(models.Model):
                     excess=fmt(exposure + order_amount - limit),
                 )
             )
-        risk_class = partner_sudo.kam_credit_risk_class or "medium"
         mode = company._kam_credit_action(risk_class)
-        if partner_sudo.kam_credit_hold and mode == "warn":
+        if blocking and hold and mode == "warn":
             mode = "approval"
         if not reasons:
             result = "passed"
@@ -196,14 +192,14 @@ class SaleOrder(models.Model):
             .create(
                 {
                     "order_id": self.id,
-                    "partner_id": partner.id,
+                    "partner_id": partner_id,
                     "company_id": company.id,
                     "user_id": self.env.uid,
                     "credit_limit": limit,
                     "exposure": exposure,
                     "order_amount": order_amount,
                     "overdue_amount": overdue,
-                    "credit_hold": partner_sudo.kam_credit_hold,
+                    "credit_hold": hold,
                     "risk_class": risk_class,
                     "mode": mode,
                     "result": result,
@@ -221,10 +217,10 @@ class SaleOrder(models.Model):
                 continue
             # sudo: the hold is set by the check, not by the user who confirms
             order.sudo().kam_credit_hold = True
-            order.message_post(body=check._kam_message())
+            order._kam_system_note(check._kam_message())
             manager = order.company_id._kam_credit_manager()
             if manager:
-                order.sudo().activity_schedule(
+                order._kam_system_activity(
                     "kam_receivables.mail_activity_type_credit_hold",
                     summary=self.env._("Credit hold: %(order)s", order=order.name),
                     note=check.reason,
@@ -250,8 +246,10 @@ class SaleOrder(models.Model):
         """
         if self.env.context.get("kam_credit_skip_check"):
             return
-        for order in self.filtered(lambda o: o.state == "sale"):
-            amount = order._kam_credit_order_amount()
+        confirmed = self.filtered(lambda o: o.state == "sale")
+        amounts = self.env["kam.credit.exposure"]._kam_order_amounts(confirmed)
+        for order in confirmed:
+            amount = amounts[order.id]
             before = (amounts_before or {}).get(order.id)
             if (
                 before is not None
@@ -269,7 +267,7 @@ class SaleOrder(models.Model):
                     )
                 )
             if check.result == "warned":
-                order.message_post(body=check._kam_message())
+                order._kam_system_note(check._kam_message())
 
     def action_kam_credit_override(self):
         self.ensure_one()
@@ -300,8 +298,8 @@ class SaleOrder(models.Model):
                 continue
             if order.state == "sale":
                 kam = order._kam_responsible_user()
-                order.message_post(
-                    body=Markup("<p>%s</p>")
+                order._kam_system_note(
+                    Markup("<p>%s</p>")
                     % self.env._(
                         "The order passed the credit check again and was confirmed."
                     ),

@@ -21,7 +21,7 @@ class SaleOrderLine(models.Model):
         if not AMOUNT_FIELDS.intersection(vals):
             return super().write(vals)
         orders = self.order_id.filtered(lambda o: o.state == "sale")
-        before = {order.id: order._kam_credit_order_amount() for order in orders}
+        before = self.env["kam.credit.exposure"]._kam_order_amounts(orders)
         result = super().write(vals)
         orders._kam_credit_check_increase(before)
         return result

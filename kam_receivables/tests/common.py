@@ -2,9 +2,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from contextlib import contextmanager
 
+from freezegun import freeze_time
+
 from odoo import Command
 
 from odoo.addons.kam_management.tests.common import KamCommon
+
+# Two moments around midnight UTC and two business time zones either side of it
+LATE_EVENING = "2026-11-30 23:30:00"
+JUST_AFTER_MIDNIGHT = "2026-12-01 00:30:00"
+ZONES = ("Asia/Baku", "Pacific/Honolulu")
 
 
 class KamReceivablesCommon(KamCommon):
@@ -19,7 +26,14 @@ class KamReceivablesCommon(KamCommon):
         cls.user_accountant = cls._new_user(
             "kam_accountant", "account.group_account_invoice"
         )
-        cls.company.kam_credit_manager_id = cls.user_credit_manager
+        # the company checks credit limits and blocks the orders that fail the check
+        cls.company.write(
+            {
+                "kam_credit_manager_id": cls.user_credit_manager.id,
+                "account_use_credit_limit": True,
+                "kam_credit_block": True,
+            }
+        )
         cls.currency = cls.company.currency_id
         cls.customer = cls.env["res.partner"].create(
             {
@@ -114,6 +128,18 @@ class KamReceivablesCommon(KamCommon):
             )
             ._create_payments()
         )
+
+    def _moments(self):
+        """Yield the company's today at 23:30 and 00:30 UTC (frozen), the company in
+        Baku, then in Honolulu, each in a sub-test."""
+        for company_tz in ZONES:
+            for moment in (LATE_EVENING, JUST_AFTER_MIDNIGHT):
+                with (
+                    self.subTest(company=company_tz, moment=moment),
+                    freeze_time(moment),
+                ):
+                    self.company.kam_tz = company_tz
+                    yield self.company._kam_today()
 
     @contextmanager
     def assertRaisesMessage(self, exception, text):

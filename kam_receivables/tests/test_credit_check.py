@@ -221,45 +221,59 @@ class TestCreditCheck(KamReceivablesCommon):
                 .search([("name", "=", "CHF")])
             )
         currency.active = True
-        order_date = self.today - timedelta(days=10)
-        self.env["res.currency.rate"].create(
-            [
-                {
-                    "currency_id": currency.id,
-                    "name": order_date,
-                    "rate": 2.0,
-                    "company_id": self.company.id,
-                },
-                {
-                    "currency_id": currency.id,
-                    "name": self.today,
-                    "rate": 4.0,
-                    "company_id": self.company.id,
-                },
-            ]
-        )
         pricelist = self.env["product.pricelist"].create(
             {"name": "Foreign", "currency_id": currency.id}
         )
-        self._set_limit(self.customer, 600)
-        order = self._order(
-            amount=1000, pricelist_id=pricelist.id, date_order=order_date
-        )
-        self.assertEqual(order.currency_id, currency)
-        order.action_confirm()
-        # 1000 at 2.0 is 500 of company currency (today's rate would give 250)
-        self.assertEqual(order.kam_credit_check_ids.order_amount, 500)
-        self.assertEqual(order.state, "sale")
-        # once confirmed, the order date (and its rate) is the confirmation's:
-        # 1000 / 4.0
-        order2 = self._order(
-            amount=800, pricelist_id=pricelist.id, date_order=order_date
-        )
-        order2.action_confirm()
-        self.assertEqual(order2.state, "draft")
-        self.assertRecordValues(
-            order2.kam_credit_check_ids, [{"exposure": 250, "order_amount": 400}]
-        )
+        # on the company's day, whatever the hour and the company's time zone
+        for today in self._moments():
+            customer = self.env["res.partner"].create(
+                {"name": f"Foreign Customer {today}", "is_company": True}
+            )
+            order_date = today - timedelta(days=10)
+            # the confirmation's rate is dated the company's yesterday, so that it
+            # applies whichever UTC day Odoo reads rates for
+            rates = self.env["res.currency.rate"].create(
+                [
+                    {
+                        "currency_id": currency.id,
+                        "name": order_date,
+                        "rate": 2.0,
+                        "company_id": self.company.id,
+                    },
+                    {
+                        "currency_id": currency.id,
+                        "name": today - timedelta(days=1),
+                        "rate": 4.0,
+                        "company_id": self.company.id,
+                    },
+                ]
+            )
+            self._set_limit(customer, 600)
+            order = self._order(
+                partner=customer,
+                amount=1000,
+                pricelist_id=pricelist.id,
+                date_order=order_date,
+            )
+            self.assertEqual(order.currency_id, currency)
+            order.action_confirm()
+            # 1000 at 2.0 is 500 of company currency (today's rate would give 250)
+            self.assertEqual(order.kam_credit_check_ids.order_amount, 500)
+            self.assertEqual(order.state, "sale")
+            # once confirmed, the order date (and its rate) is the confirmation's:
+            # 1000 / 4.0
+            order2 = self._order(
+                partner=customer,
+                amount=800,
+                pricelist_id=pricelist.id,
+                date_order=order_date,
+            )
+            order2.action_confirm()
+            self.assertEqual(order2.state, "draft")
+            self.assertRecordValues(
+                order2.kam_credit_check_ids, [{"exposure": 250, "order_amount": 400}]
+            )
+            rates.unlink()
 
     def test_raising_quantity_on_confirmed_order(self):
         self._set_limit(self.customer, 500)

@@ -31,7 +31,7 @@ class TestCreditProfile(KamReceivablesCommon):
         # DSO: 600 open of 600 invoiced over the year
         self.assertAlmostEqual(partner.kam_dso, 365.0)
         # the partner's own grace period wins over the company default
-        partner.kam_payment_grace_days = 1
+        partner.write({"kam_own_payment_grace": True, "kam_payment_grace_days": 1})
         partner.invalidate_recordset()
         self.assertEqual(partner.kam_overdue_amount, 500)
         # invoicing the order moves its amount from "to invoice" to receivables
@@ -84,11 +84,26 @@ class TestCreditProfile(KamReceivablesCommon):
             {"kam_credit_hold": True},
             {"kam_credit_risk_class": "high"},
             {"kam_payment_grace_days": 3},
+            {"kam_own_payment_grace": True},
         ):
             with self.assertRaisesMessage(AccessError, "Only a credit manager"):
                 as_kam.write(vals)
         with self.assertRaises(AccessError):
-            self.customer.with_user(self.user_accountant).credit_limit = 500
+            as_kam.credit_limit = 500
+        # Odoo's billing users who may edit contacts keep setting credit limits (as in
+        # standard Odoo), not the KAM's credit data
+        billing = new_test_user(
+            self.env,
+            login="kam_billing_editor",
+            groups="base.group_user,account.group_account_invoice,"
+            "base.group_partner_manager",
+        )
+        as_accountant = self.customer.with_user(billing)
+        as_accountant.credit_limit = 300
+        self.assertEqual(self.customer.credit_limit, 300)
+        for vals in ({"kam_credit_hold": True}, {"kam_own_payment_grace": True}):
+            with self.assertRaisesMessage(AccessError, "Only a credit manager"):
+                as_accountant.write(vals)
         as_kam.phone = "+1 555 0100"  # the rest of the customer stays editable
         as_kam.kam_credit_risk_class = "medium"  # unchanged value: allowed
         as_manager = self.customer.with_user(self.user_credit_manager)

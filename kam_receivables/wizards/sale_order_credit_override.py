@@ -55,8 +55,8 @@ class SaleOrderCreditOverride(models.TransientModel):
                 }
             )
         order._kam_credit_release()
-        order.message_post(
-            body=Markup("<p>%s</p>")
+        order._kam_system_note(
+            Markup("<p>%s</p>")
             % self.env._(
                 "Approved despite the credit check: %(reason)s", reason=self.reason
             )

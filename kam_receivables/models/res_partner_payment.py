@@ -1,0 +1,87 @@
+# Copyright 2026 KAM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Payment behaviour of a customer (DSO basis, days late, paid on time): figures of
+the Credit tab that are not read with the exposure, so they have their own queries."""
+
+from datetime import timedelta
+
+from odoo import models
+from odoo.tools import SQL
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    def _kam_sales_12_months(self):
+        """Invoiced sales (tax included, net of credit notes) of the last 365 days in
+        company currency, per partner (its commercial entity's): one query."""
+        company = self.env.company
+        self.env.flush_all()
+        rows = self.env["kam.receivable.engine"]._kam_per_partner(
+            self,
+            lambda commercial_ids: SQL(
+                """
+                SELECT rp.commercial_partner_id AS partner_id,
+                       SUM(am.amount_total_signed)
+                  FROM account_move am
+                  JOIN res_partner rp ON rp.id = am.partner_id
+                 WHERE am.company_id = %(company)s
+                   AND am.state = 'posted'
+                   AND am.move_type IN ('out_invoice', 'out_refund')
+                   AND am.invoice_date > %(since)s
+                   AND rp.commercial_partner_id IN %(partners)s
+                 GROUP BY rp.commercial_partner_id
+                """,
+                company=company.id,
+                since=company._kam_today() - timedelta(days=365),
+                partners=commercial_ids,
+            ),
+        )
+        return {pid: float(amount or 0.0) for pid, (amount,) in rows.items()}
+
+    def _kam_payment_behaviour(self):
+        """Average days late and share paid on time over 12 months, per partner (its
+        commercial entity's): one query.
+
+        :return: {partner id: (average days late, % paid on time)}
+        """
+        company = self.env.company
+        self.env.flush_all()
+        rows = self.env["kam.receivable.engine"]._kam_per_partner(
+            self,
+            lambda commercial_ids: SQL(
+                """
+                WITH paid AS (
+                    SELECT rp.commercial_partner_id AS partner_id,
+                           am.invoice_date_due AS due,
+                           MAX(apr.max_date) AS paid_on
+                      FROM account_move am
+                      JOIN res_partner rp ON rp.id = am.partner_id
+                      JOIN account_move_line aml ON aml.move_id = am.id
+                      JOIN account_account acc
+                        ON acc.id = aml.account_id
+                       AND acc.account_type = 'asset_receivable'
+                      JOIN account_partial_reconcile apr ON apr.debit_move_id = aml.id
+                     WHERE am.company_id = %(company)s
+                       AND am.move_type = 'out_invoice'
+                       AND am.state = 'posted'
+                       AND am.payment_state IN ('paid', 'in_payment')
+                       AND rp.commercial_partner_id IN %(partners)s
+                     GROUP BY rp.commercial_partner_id, am.id, am.invoice_date_due
+                )
+                SELECT partner_id,
+                       AVG(GREATEST(paid_on - due, 0)),
+                       100.0 * AVG(CASE WHEN paid_on <= due THEN 1 ELSE 0 END)
+                  FROM paid
+                 WHERE paid_on >= %(since)s
+                 GROUP BY partner_id
+                """,
+                company=company.id,
+                partners=commercial_ids,
+                since=company._kam_today() - timedelta(days=365),
+            ),
+        )
+        return {
+            pid: (float(late or 0), float(on_time or 0))
+            for pid, (late, on_time) in rows.items()
+        }
