@@ -11,7 +11,15 @@
     "maintainers": ["kam-suite"],
     "license": "LGPL-3",
     "application": True,
-    "depends": ["sale_management", "calendar", "hr", "mail", "crm", "hr_expense"],
+    "depends": [
+        "sale_management",
+        "calendar",
+        "hr",
+        "mail",
+        "crm",
+        "hr_expense",
+        "board",
+    ],
     "data": [
         "security/kam_management_groups.xml",
         "security/ir.model.access.csv",
@@ -86,6 +94,9 @@
         "views/sale_order_contract_views.xml",
         "views/account_move_contract_views.xml",
         "wizards/sale_order_advice_views.xml",
+        "views/res_partner_intel_views.xml",
+        "views/kam_visit_period_views.xml",
+        "views/kam_dashboard_views.xml",
         "views/menus.xml",
     ],
     "assets": {

@@ -32,6 +32,9 @@
         "views/res_config_settings_views.xml",
         "data/kam_prospect_credit_data.xml",
         "views/res_partner_prospect_views.xml",
+        "views/res_partner_key_account_views.xml",
+        "views/sale_order_credit_hold_views.xml",
+        "views/kam_dashboard_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -92,3 +92,5 @@ from . import sale_order_contract
 from . import sale_order_advice
 from . import account_move_contract
 from . import kam_kpi_contract
+from . import res_partner_intel
+from . import kam_visit_period

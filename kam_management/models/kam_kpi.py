@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_is_zero
+from odoo.tools.misc import format_amount, formatLang
 
 
 class KamKpi(models.Model):
@@ -68,6 +69,17 @@ class KamKpi(models.Model):
                         code=kpi.code,
                     )
                 )
+
+    def _kam_format_value(self, value, currency):
+        """``value`` of this KPI as a person reads it: an amount with the currency,
+        a percentage with its sign, a count without decimals when whole."""
+        self.ensure_one()
+        if self.unit == "amount":
+            return format_amount(self.env, value, currency)
+        if self.unit == "percent":
+            return f"{formatLang(self.env, value, digits=2)} %"
+        digits = 0 if float_is_zero(value - round(value), precision_digits=6) else 2
+        return formatLang(self.env, value, digits=digits)
 
     def _kam_compute(self, users, date_from, date_to):
         """Value of this KPI for every user of ``users`` over the period.

@@ -1,9 +1,15 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+from odoo.tools.misc import format_amount
+
+# Figures older than this are recomputed when a plan screen opens.
+FIGURES_MAX_AGE = timedelta(minutes=5)
 
 
 class KamSalesPlan(models.Model):
@@ -106,8 +112,12 @@ class KamSalesPlan(models.Model):
                             "%(kpi)s: the KAM plans add up to %(children)s, "
                             "not %(target)s.",
                             kpi=line.kpi_id.name,
-                            children=round(line.children_target, 2),
-                            target=round(line.target, 2),
+                            children=line.kpi_id._kam_format_value(
+                                line.children_target, plan.currency_id
+                            ),
+                            target=line.kpi_id._kam_format_value(
+                                line.target, plan.currency_id
+                            ),
                         )
                     )
             if plan.account_line_ids and plan.revenue_target:
@@ -117,8 +127,10 @@ class KamSalesPlan(models.Model):
                         self.env._(
                             "The account targets add up to %(total)s, not the revenue "
                             "target %(target)s.",
-                            total=round(total, 2),
-                            target=round(plan.revenue_target, 2),
+                            total=format_amount(self.env, total, plan.currency_id),
+                            target=format_amount(
+                                self.env, plan.revenue_target, plan.currency_id
+                            ),
                         )
                     )
             plan.split_warning = " ".join(warnings) or False
@@ -304,3 +316,45 @@ class KamSalesPlan(models.Model):
     @api.model
     def _cron_refresh_achieved(self):
         self.search([("state", "=", "confirmed")])._kam_refresh_achieved()
+
+    # ------------------------------------------------------------------
+    # Screens open on current figures
+    # ------------------------------------------------------------------
+    @api.model
+    def _kam_refresh_stale(self, domain=None):
+        """Refresh the figures of the open plans the user may read within ``domain``
+        whose figures are older than ``FIGURES_MAX_AGE``; return those plans.
+
+        Called when a plan screen opens, so that it never shows figures of the
+        last nightly refresh. Nothing is written on a read-only cursor (the web
+        client's read-only requests): the screen then shows the figures "as of"
+        their date.
+        """
+        if self.env.cr.readonly:
+            return self.browse()
+        threshold = fields.Datetime.now() - FIGURES_MAX_AGE
+        stale = self.search(
+            expression.AND(
+                [
+                    domain or [],
+                    [
+                        ("state", "!=", "closed"),
+                        "|",
+                        ("achieved_date", "=", False),
+                        ("achieved_date", "<", threshold),
+                    ],
+                ]
+            )
+        )
+        if stale:
+            # sudo: as Refresh Figures, the reader's own plans get figures computed
+            # by the KPI registry, which they may read but not write
+            stale.sudo()._kam_refresh_achieved()
+        return stale
+
+    @api.model
+    def _kam_action_open(self, xmlid, domain=None):
+        """The window action ``xmlid``, after refreshing the stale figures of the
+        plans it shows (``domain``): what the plan menus open."""
+        self._kam_refresh_stale(domain)
+        return self.env["ir.actions.actions"]._for_xml_id(xmlid)

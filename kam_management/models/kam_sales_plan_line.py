@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 from odoo.tools import float_compare
 
 from .kam_variable_pay_policy import kam_attainment
@@ -38,6 +39,13 @@ class KamSalesPlanLine(models.Model):
         help="Achieved against target; for lower-is-better KPIs half the target "
         "is 150 %.",
     )
+    achieved_date = fields.Datetime(related="plan_id.achieved_date")
+    is_current = fields.Boolean(
+        string="Current Period",
+        compute="_compute_is_current",
+        search="_search_is_current",
+        help="The plan's period includes today (the company's business day).",
+    )
     children_target = fields.Float(
         compute="_compute_children_target", string="KAM Plans Total"
     )
@@ -47,6 +55,28 @@ class KamSalesPlanLine(models.Model):
     def _compute_display_name(self):
         for line in self:
             line.display_name = f"{line.plan_id.name or ''}: {line.kpi_id.name or ''}"
+
+    def _compute_is_current(self):
+        for line in self:
+            today = line.company_id._kam_today()
+            line.is_current = line.date_from <= today <= line.date_to
+
+    def _search_is_current(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            return NotImplemented
+        # each company's plans against that company's business day
+        per_company = []
+        for company in self.env.companies:
+            today = company._kam_today()
+            per_company.append(
+                [
+                    ("company_id", "=", company.id),
+                    ("date_from", "<=", today),
+                    ("date_to", ">=", today),
+                ]
+            )
+        domain = expression.OR(per_company)
+        return domain if (operator == "=") == value else ["!", *domain]
 
     @api.depends("target", "achieved", "kpi_id.higher_is_better")
     def _compute_attainment(self):

@@ -143,11 +143,15 @@ class KamVariablePayStatement(models.Model):
     @api.depends("plan_id.name", "user_id.name")
     def _compute_name(self):
         for statement in self:
-            statement.name = self.env._(
-                "Variable pay %(kam)s - %(plan)s",
-                kam=statement.user_id.name or "",
-                plan=statement.plan_id.name or "",
-            )
+            kam = statement.user_id.name or ""
+            plan = statement.plan_id.name or ""
+            # a KAM plan is usually named after its KAM: name them once
+            if kam and kam.casefold() in plan.casefold():
+                statement.name = self.env._("Variable pay: %(plan)s", plan=plan)
+            else:
+                statement.name = self.env._(
+                    "Variable pay %(kam)s - %(plan)s", kam=kam, plan=plan
+                )
 
     @api.depends("plan_id")
     def _compute_from_plan(self):

@@ -5,6 +5,7 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools.misc import format_date
 
 VISIT_TYPES = [("visit", "Visit"), ("call", "Call"), ("video", "Video Call")]
 # Contacts that count as a visit for the cadence; the others count as calls.
@@ -324,6 +325,17 @@ class KamVisit(models.Model):
                     self.env._(
                         "Record the outcome of %(visit)s before marking it done.",
                         visit=visit.display_name,
+                    )
+                )
+            company = visit.company_id
+            day = company._kam_local_day(visit.planned_start)
+            if day > company._kam_today():
+                raise UserError(
+                    self.env._(
+                        "%(visit)s is planned for %(day)s: it can be marked done from "
+                        "that day on. Move it to today if it took place earlier.",
+                        visit=visit.display_name,
+                        day=format_date(self.env, day),
                     )
                 )
         self.write({"state": "done", "date_done": fields.Datetime.now()})

@@ -68,10 +68,11 @@ class ResUsers(models.Model):
         """The users of ``self`` who are (active) heads of sales, in one query."""
         if not self:
             return self.browse()
-        group = self.env.ref(HEAD_OF_SALES_GROUP)
+        # the cached id, not env.ref(): record rules get here on every query
+        group_id = self.env["ir.model.data"]._xmlid_to_res_id(HEAD_OF_SALES_GROUP)
         # sudo: group membership decides the org chart for every reader
         return self.sudo().search(
-            [("id", "in", self.ids), ("groups_id", "in", group.id)]
+            [("id", "in", self.ids), ("groups_id", "in", group_id)]
         )
 
     @api.model

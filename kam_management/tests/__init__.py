@@ -55,3 +55,5 @@ from . import test_kam_contract_migration
 from . import test_kam_contract_queries
 from . import test_order_advice
 from . import test_kam_contract_demo
+from . import test_kam_plan_screens
+from . import test_kam_daily_screens

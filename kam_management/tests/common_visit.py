@@ -1,6 +1,9 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
+
+from freezegun import freeze_time
 
 from odoo import Command
 
@@ -12,6 +15,14 @@ WEEK_START = date(2030, 1, 7)
 
 class KamVisitCommon(KamCommon):
     """Key accounts with a visit/call cadence and KAMs working a 5-day week in UTC."""
+
+    @staticmethod
+    @contextmanager
+    def _on_planned_day(visit):
+        """The clock at ``visit``'s planned start: a visit is marked done from its
+        planned day on (business calendar), and the visits here are planned ahead."""
+        with freeze_time(visit.planned_start):
+            yield
 
     @classmethod
     def setUpClass(cls):

@@ -89,7 +89,9 @@ class TestKamPlanSplit(KamKpiCommon):
             line.user_id = self.user_kam
             line.target = 300.0
         wizard.save().action_apply()
-        self.assertIn("add up to 300", self.department.split_warning)
+        self.assertIn(
+            "add up to $\xa0300.00, not $\xa01,000.00", self.department.split_warning
+        )
 
     def test_account_split_by_last_twelve_months(self):
         self._order(self.account_1, date(2024, 6, 1), [(self.product_a, 60, 10.0)])

@@ -128,7 +128,9 @@ class TestKamSalesPlan(KamKpiCommon):
         )
         self.assertTrue(revenue_line.split_mismatch)
         self.assertAlmostEqual(revenue_line.children_target, 900.0)
-        self.assertIn("add up to 900", self.department.split_warning)
+        self.assertIn(
+            "add up to $\xa0900.00, not $\xa01,000.00", self.department.split_warning
+        )
         child.line_ids.target = 500.0
         self.assertFalse(revenue_line.split_mismatch)
         self.assertFalse(self.department.split_warning)
@@ -141,7 +143,10 @@ class TestKamSalesPlan(KamKpiCommon):
             Command.create({"partner_id": self.account_1.id, "target": 200.0}),
             Command.create({"partner_id": self.account_2.id, "target": 200.0}),
         ]
-        self.assertIn("account targets add up to 400", plan.split_warning)
+        self.assertIn(
+            "account targets add up to $\xa0400.00, not the revenue target $\xa0500.00",
+            plan.split_warning,
+        )
         plan.action_confirm()
         line_1 = plan.account_line_ids.filtered(
             lambda ln: ln.partner_id == self.account_1

@@ -79,7 +79,8 @@ class TestVisitAccess(KamVisitCommon):
         self.assertEqual(visit.user_id, self.user_kam)
         self.assertTrue(visit.calendar_event_id)
         visit.outcome = "Agreed payment terms of 30 days"
-        visit.action_done()
+        with self._on_planned_day(visit):
+            visit.action_done()
         self.assertEqual(visit.state, "done")
         self.assertTrue(visit.done_on_time)
         with self.assertRaises(AccessError):

@@ -32,9 +32,11 @@ class TestVisitCompliance(KamVisitCommon):
             )
 
         cls.on_time = visit(8, outcome="Order for 2 pallets")
-        cls.on_time.action_done()
+        with cls._on_planned_day(cls.on_time):
+            cls.on_time.action_done()
         cls.late = visit(9, outcome="Reached them a week later")
-        cls.late.action_done()
+        with cls._on_planned_day(cls.late):
+            cls.late.action_done()
         cls.late.date_done = datetime(2030, 1, 16, 10)
         cls.missed = visit(10)
         cls.missed.state = "missed"
@@ -44,7 +46,8 @@ class TestVisitCompliance(KamVisitCommon):
         cls.outside = visit(
             1, planned_start=datetime(2030, 2, 1, 10), outcome="February"
         )
-        cls.outside.action_done()
+        with cls._on_planned_day(cls.outside):
+            cls.outside.action_done()
         today = cls.env.company._kam_today()
         cls.overdue = cls._account(
             "Sumqayit Steel", kam_last_visit_date=today - timedelta(days=60)

@@ -31,7 +31,8 @@ class TestVisitWorkflow(KamVisitCommon):
     def test_done_stamps_last_visit_and_next_due(self):
         visit = self._visit(planned_start=datetime(2030, 1, 8, 10, 0))
         visit.outcome = "Agreed a 3-month trial of the new range."
-        visit.with_user(self.user_kam).action_done()
+        with self._on_planned_day(visit):
+            visit.with_user(self.user_kam).action_done()
         self.assertEqual(visit.state, "done")
         self.assertTrue(visit.date_done)
         self.assertEqual(self.account.kam_last_visit_date, date(2030, 1, 8))
@@ -44,7 +45,8 @@ class TestVisitWorkflow(KamVisitCommon):
             planned_start=datetime(2030, 1, 9, 9, 0),
             outcome="Price list sent",
         )
-        visit.action_done()
+        with self._on_planned_day(visit):
+            visit.action_done()
         self.assertEqual(self.account.kam_last_call_date, date(2030, 1, 9))
         self.assertEqual(self.account.kam_next_call_date, date(2030, 1, 16))
         self.assertFalse(self.account.kam_last_visit_date)
@@ -54,15 +56,20 @@ class TestVisitWorkflow(KamVisitCommon):
             {"name": "Leyla Mammadova", "parent_id": self.account.id}
         )
         visit = self._visit(partner=contact, outcome="Met the buyer")
-        visit.action_done()
+        with self._on_planned_day(visit):
+            visit.action_done()
         self.assertEqual(self.account.kam_last_visit_date, date(2030, 1, 8))
 
     def test_done_visit_cannot_be_cancelled(self):
         visit = self._visit(outcome="Signed")
-        visit.action_done()
+        with self._on_planned_day(visit):
+            visit.action_done()
         with self.assertRaisesRegex(UserError, "cannot be cancelled"):
             visit.action_cancel()
-        with self.assertRaisesRegex(UserError, "Only a planned or missed"):
+        with (
+            self._on_planned_day(visit),
+            self.assertRaisesRegex(UserError, "Only a planned or missed"),
+        ):
             visit.action_done()
 
     def test_cadence_override_and_never_contacted(self):

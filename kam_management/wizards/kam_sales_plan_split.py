@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import float_compare
 
 
 class KamSalesPlanSplit(models.TransientModel):
@@ -79,8 +80,12 @@ class KamSalesPlanSplit(models.TransientModel):
         if not self.plan_id or self.method == "manual":
             return None
         keys = self._kam_keys() or self._kam_default_keys()
+        field = "partner_id" if self.mode == "accounts" else "user_id"
+        self.line_ids = [Command.clear()] + [
+            Command.create({field: key.id}) for key in keys
+        ]
         try:
-            shares = self._kam_shares(keys)
+            self._kam_apply_shares()
         except UserError as error:
             return {
                 "warning": {
@@ -88,12 +93,21 @@ class KamSalesPlanSplit(models.TransientModel):
                     "message": error.args[0],
                 }
             }
-        field = "partner_id" if self.mode == "accounts" else "user_id"
-        self.line_ids = [Command.clear()] + [
-            Command.create({field: key.id, "share": share}) for key, share in shares
-        ]
-        self.line_ids._kam_apply_share(self.total)
         return None
+
+    @api.onchange("line_ids")
+    def _onchange_line_ids(self):
+        """A KAM or account added to the split gets its share at once."""
+        if not self.plan_id or self.method == "manual":
+            return
+        try:
+            self._kam_apply_shares()
+        except UserError:
+            # e.g. no sales in the reference period: *Apply* says so
+            return
+
+    def _kam_line_key(self, line):
+        return line.partner_id if self.mode == "accounts" else line.user_id
 
     def _kam_keys(self):
         return (
@@ -112,27 +126,33 @@ class KamSalesPlanSplit(models.TransientModel):
             return existing | self.env["res.partner"].browse(list(periods))
         return plan.child_ids.user_id
 
+    def _kam_reference_period(self):
+        """The period whose sales give the shares: the plan's period a year before,
+        or the 12 months before the plan starts."""
+        plan = self.plan_id
+        if self.method == "last_year":
+            return (
+                plan.date_from - relativedelta(years=1),
+                plan.date_to - relativedelta(years=1),
+            )
+        return (
+            plan.date_from - relativedelta(months=12),
+            plan.date_from - relativedelta(days=1),
+        )
+
     def _kam_history(self, keys):
         plan = self.plan_id
-        Kpi = self.env["kam.kpi"].with_company(plan.company_id)
-        if self.method == "last_year":
-            if self.mode == "accounts":
-                raise UserError(
-                    self.env._("Split account targets by the last 12 months.")
-                )
-            start = plan.date_from - relativedelta(years=1)
-            end = plan.date_to - relativedelta(years=1)
+        start, end = self._kam_reference_period()
+        if self.mode == "accounts":
+            values = (
+                self.env["kam.kpi"]
+                .with_company(plan.company_id)
+                ._kam_account_revenue(keys, start, end)
+            )
+        else:
             values = self.kpi_id.with_company(plan.company_id)._kam_compute(
                 keys, start, end
             )
-        else:
-            if self.mode != "accounts":
-                raise UserError(
-                    self.env._("Split a department target by last year's share.")
-                )
-            start = plan.date_from - relativedelta(months=12)
-            end = plan.date_from - relativedelta(days=1)
-            values = Kpi._kam_account_revenue(keys, start, end)
         return {key: max(values.get(key.id, 0.0), 0.0) for key in keys}
 
     def _kam_shares(self, keys):
@@ -152,6 +172,23 @@ class KamSalesPlanSplit(models.TransientModel):
             )
         return [(key, history[key] * 100.0 / total) for key in keys]
 
+    def _kam_apply_shares(self):
+        """Shares and targets of the lines by the method. Lines of KAM plans already
+        confirmed keep their targets (the lock of kam.lock.mixin); the other lines
+        share what remains of the target."""
+        lines = self.line_ids.filtered(self._kam_line_key)
+        locked = lines.filtered("locked")
+        free = lines - locked
+        for line in locked:
+            line.target = line.locked_target
+        rest = self.total - sum(locked.mapped("target"))
+        shares = dict(self._kam_shares(free.mapped(self._kam_line_key)))
+        for line in free:
+            line.share = shares.get(self._kam_line_key(line), 0.0)
+        free._kam_apply_share(rest)
+        for line in lines:
+            line.share = line.target * 100.0 / self.total if self.total else 0.0
+
     def action_apply(self):
         self.ensure_one()
         # the plan's targets are locked once it is confirmed (kam.lock.mixin)
@@ -160,15 +197,25 @@ class KamSalesPlanSplit(models.TransientModel):
             raise UserError(
                 self.env._("Add at least one line to split the target over.")
             )
+        locked = self.line_ids.filtered("locked")
+        if (
+            self.method != "manual"
+            and float_compare(
+                sum(locked.mapped("locked_target")), self.total, precision_digits=2
+            )
+            > 0
+        ):
+            raise UserError(
+                self.env._(
+                    "The confirmed KAM plans of %(kams)s already take more than the "
+                    "target to split; reset them to draft or raise the target.",
+                    kams=", ".join(locked.user_id.mapped("name")),
+                )
+            )
         if any(line.target < 0 for line in self.line_ids):
             raise UserError(self.env._("A split target cannot be negative."))
         if self.method != "manual":
-            shares = dict(self._kam_shares(self._kam_keys()))
-            for line in self.line_ids:
-                line.share = shares.get(
-                    line.partner_id if self.mode == "accounts" else line.user_id, 0.0
-                )
-            self.line_ids._kam_apply_share(self.total)
+            self._kam_apply_shares()
         if self.mode == "accounts":
             self._kam_apply_accounts()
         else:
@@ -220,7 +267,9 @@ class KamSalesPlanSplit(models.TransientModel):
                 )
             kpi_line = child.line_ids.filtered(lambda ln: ln.kpi_id == self.kpi_id)
             if kpi_line:
-                kpi_line.target = line.target
+                # an unchanged target is no change, even of a confirmed KAM plan
+                if float_compare(kpi_line.target, line.target, precision_digits=2):
+                    kpi_line.target = line.target
             else:
                 child.line_ids = [
                     Command.create({"kpi_id": self.kpi_id.id, "target": line.target})

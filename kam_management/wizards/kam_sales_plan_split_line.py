@@ -17,6 +17,31 @@ class KamSalesPlanSplitLine(models.TransientModel):
     )
     share = fields.Float(string="Share (%)")
     target = fields.Float()
+    locked = fields.Boolean(
+        compute="_compute_locked",
+        string="Plan Confirmed",
+        help="The KAM's plan is already confirmed: its target stays as it is and the "
+        "other lines share the rest.",
+    )
+    locked_target = fields.Float(compute="_compute_locked")
+
+    @api.depends("user_id", "wizard_id.plan_id", "wizard_id.kpi_id")
+    def _compute_locked(self):
+        for line in self:
+            wizard = line.wizard_id
+            child = (
+                wizard.plan_id.child_ids.filtered(
+                    lambda p, u=line.user_id: p.user_id == u
+                )[:1]
+                if wizard.mode == "users" and line.user_id
+                else self.env["kam.sales.plan"]
+            )
+            line.locked = bool(child) and child.state != "draft"
+            line.locked_target = sum(
+                child.line_ids.filtered(
+                    lambda ln, k=wizard.kpi_id: ln.kpi_id == k
+                ).mapped("target")
+            )
 
     @api.onchange("share")
     def _onchange_share(self):

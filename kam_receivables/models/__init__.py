@@ -17,5 +17,6 @@ from . import (
     res_partner_prospect,
     res_partner_settlement,
     sale_order,
+    sale_order_credit_hold,
     sale_order_line,
 )

@@ -108,9 +108,10 @@ class ReportSettlementStatement(models.AbstractModel):
             self.env["res.company"].browse(data.get("statement_company_id"))
             or self.env.company
         )
-        partners = self.env["res.partner"].browse(docids)
+        # printed from the wizard, the customer comes with the options (no docids)
+        partners = self.env["res.partner"].browse(docids or data.get("partner_ids"))
         return {
-            "doc_ids": docids,
+            "doc_ids": partners.ids,
             "doc_model": "res.partner",
             "docs": partners,
             "statements": {

@@ -46,9 +46,14 @@ class ResPartnerSettlementStatement(models.TransientModel):
                 )
 
     def _report_data(self):
+        """The statement's options, and the customer printed: the web client asks
+        for a report with options at an address that carries no record ids
+        (``/report/pdf/<report>?options=...``), so the ids travel with the options.
+        """
         self.ensure_one()
         self._check_period()
         return {
+            "partner_ids": self.partner_id.commercial_partner_id.ids,
             "date_from": fields.Date.to_string(self.date_from),
             "date_to": fields.Date.to_string(self.date_to),
             "statement_company_id": self.company_id.id,

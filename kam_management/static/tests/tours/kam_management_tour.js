@@ -8,8 +8,27 @@ registry.category("web_tour.tours").add("kam_management_smoke_tour", {
     steps: () => [
         ...stepUtils.goToAppSteps("kam_management.kam_root_menu", "Open Key Accounts"),
         {
-            content: "The accounts kanban shows at least one account",
-            trigger: ".o_kanban_view .o_kanban_record:not(.o_kanban_ghost)",
+            content: "The app opens on the KAM dashboard",
+            trigger: ".o_dashboard .o-dashboard-action",
+        },
+        {
+            content: "Open the Accounts menu",
+            trigger: "button[data-menu-xmlid='kam_management.kam_accounts_menu']",
+            run: "click",
+        },
+        {
+            content: "Open the key accounts list",
+            trigger: "[data-menu-xmlid='kam_management.res_partner_key_accounts_menu']",
+            run: "click",
+        },
+        {
+            content: "The accounts list is grouped by tier: open a group",
+            trigger: ".o_list_view .o_group_header.o_group_has_content",
+            run: "click",
+        },
+        {
+            content: "Open an account of the group",
+            trigger: ".o_list_view .o_data_row .o_data_cell[name='name']",
             run: "click",
         },
         {
