@@ -72,5 +72,7 @@
         "demo/kam_management_demo.xml",
         "demo/kam_sales_plan_demo.xml",
         "demo/kam_duty_demo.xml",
+        "demo/kam_people_demo.xml",
+        "demo/kam_story_demo.xml",
     ],
 }
