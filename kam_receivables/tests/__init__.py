@@ -11,6 +11,7 @@ from . import (
     test_receivable_aging,
     test_receivable_calendar,
     test_receivable_engine,
+    test_receivables_demo,
     test_settlement_statement,
     test_settlement_statement_pdf,
     test_skeleton,
