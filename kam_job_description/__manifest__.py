@@ -28,6 +28,9 @@
         "views/kam_job_description_evidence_record_views.xml",
         "views/menus.xml",
     ],
+    "demo": [
+        "demo/kam_job_description_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "kam_job_description/static/tests/tours/*.js",

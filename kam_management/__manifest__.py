@@ -111,8 +111,10 @@
         "demo/kam_management_demo.xml",
         "demo/kam_sales_plan_demo.xml",
         "demo/kam_duty_demo.xml",
+        "demo/kam_people_demo.xml",
         "demo/kam_visit_report_demo.xml",
         "demo/kam_field_demo.xml",
         "demo/kam_contract_demo.xml",
+        "demo/kam_story_demo.xml",
     ],
 }

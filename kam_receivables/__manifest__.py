@@ -39,6 +39,7 @@
     ],
     "demo": [
         "demo/kam_receivables_demo.xml",
+        "demo/kam_story_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

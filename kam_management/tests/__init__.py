@@ -40,6 +40,7 @@ from . import test_visit_compliance
 from . import test_visit_views
 from . import test_visit_tour
 from . import test_kam_demo
+from . import test_kam_demo_story
 from . import test_translations
 from . import test_kam_kpi_duty
 from . import test_kam_corrective_action

@@ -30,6 +30,8 @@ class TestKamAssignment(KamCommon):
         self.assertFalse(contact.kam_assignment_ids)
 
     def test_history_written_when_kam_changes(self):
+        # the days below are UTC days (the demo company works on Baku time)
+        self.company.partner_id.tz = "UTC"
         with freeze_time("2026-01-10"):
             account = self.env["res.partner"].create(
                 {

@@ -12,6 +12,7 @@ from . import (
     test_receivable_calendar,
     test_receivable_engine,
     test_receivable_screens,
+    test_receivables_demo,
     test_settlement_statement,
     test_settlement_statement_pdf,
     test_settlement_statement_print,
