@@ -327,9 +327,9 @@ class KamVisit(models.Model):
                         visit=visit.display_name,
                     )
                 )
-            company = visit.company_id
-            day = company._kam_local_day(visit.planned_start)
-            if day > company._kam_today():
+            # the day it took place (visit_day: the check-in's, else the planned one)
+            day = visit.visit_day
+            if day and day > visit.company_id._kam_today():
                 raise UserError(
                     self.env._(
                         "%(visit)s is planned for %(day)s: it can be marked done from "

@@ -30,7 +30,8 @@ class TestKpiChecklistCompliance(KamVisitReportCommon):
                 answer.value_text = "Noted"
             else:
                 answer.value_number = 1
-        visit.action_done()
+        with self._on_planned_day(visit):
+            visit.action_done()
         return visit
 
     def _compute(self, users, date_from=JANUARY[0], date_to=JANUARY[1]):

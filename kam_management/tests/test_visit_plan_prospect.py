@@ -119,7 +119,8 @@ class TestVisitPlanProspect(KamVisitCommon):
         lead = self._opportunity()
         visit = self._plan().visit_ids
         visit.outcome = "Tasted the samples; price list sent."
-        visit.action_done()
+        with self._on_planned_day(visit):
+            visit.action_done()
         self.assertFalse(lead.kam_next_contact_date)
 
     def test_kam_plans_own_prospects_under_the_lead_rules(self):

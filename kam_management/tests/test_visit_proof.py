@@ -68,7 +68,8 @@ class TestVisitProof(KamVisitReportCommon):
         with self.assertRaisesRegex(UserError, "is Cancelled"):
             cancelled.action_check_in()
         done = self._kam_visit(outcome="Order taken")
-        done.action_done()
+        with self._on_planned_day(done):
+            done.action_done()
         with self.assertRaisesRegex(UserError, "is Done"):
             done.action_check_in()
         self.assertFalse(any((cancelled | done).mapped("check_in")))

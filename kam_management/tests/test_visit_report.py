@@ -89,7 +89,8 @@ class TestVisitReport(KamVisitReportCommon):
         planned = self._report_visit()
         done = self._report_visit()
         self._answer_mandatory(done)
-        done.action_done()
+        with self._on_planned_day(done):
+            done.action_done()
         question = self.env["kam.visit.checklist.item"].create(
             {
                 "purpose_id": self.purpose.id,
@@ -121,7 +122,8 @@ class TestVisitReport(KamVisitReportCommon):
         self.assertEqual(visit.answer_ids.item_id, self.item_amount)
         self.assertEqual(visit.answer_ids.value_number, 1200)
         self.assertTrue(visit.answer_ids.is_answered)
-        visit.action_done()
+        with self._on_planned_day(visit):
+            visit.action_done()
         self.assertEqual(visit.state, "done")
 
     def test_typed_answers(self):
@@ -237,7 +239,7 @@ class TestVisitReport(KamVisitReportCommon):
     def test_mandatory_questions_block_done(self):
         visit = self._report_visit(purposes=self.purpose | self.purpose_2)
         self._answer(visit, self.item_yes_no).value_yes_no = "yes"
-        with self.assertRaises(UserError) as error:
+        with self._on_planned_day(visit), self.assertRaises(UserError) as error:
             visit.action_done()
         message = str(error.exception)
         self.assertIn("Answer the mandatory questions", message)
@@ -252,7 +254,8 @@ class TestVisitReport(KamVisitReportCommon):
         self.assertIn("Test Audit: Facings", str(error.exception))
         self.assertEqual(visit.state, "planned")
         self._answer_mandatory(visit)
-        visit.action_done()
+        with self._on_planned_day(visit):
+            visit.action_done()
         self.assertEqual(visit.state, "done")
 
     def test_purposes_and_done_in_one_write(self):
@@ -267,7 +270,8 @@ class TestVisitReport(KamVisitReportCommon):
     def test_done_report_is_locked(self):
         visit = self._report_visit()
         self._answer_mandatory(visit)
-        visit.action_done()
+        with self._on_planned_day(visit):
+            visit.action_done()
         answer = self._answer(visit, self.item_text)
         with self.assertRaisesRegex(UserError, "cannot be changed"):
             answer.value_text = "Afterthought"

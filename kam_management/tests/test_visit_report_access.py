@@ -197,7 +197,8 @@ class TestVisitReportAccess(KamVisitReportCommon):
         self._answer(visit, self.item_yes_no).value_yes_no = "yes"
         self._answer(visit, self.item_number).value_number = 4
         visit.outcome = "Audited"
-        visit.action_done()
+        with self._on_planned_day(visit):
+            visit.action_done()
         answers = visit.answer_ids
         with self.assertRaises(AccessError):
             visit.with_user(self.user_kam2).unlink()
