@@ -5,6 +5,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 
 class ResPartner(models.Model):
@@ -53,32 +54,40 @@ class ResPartner(models.Model):
 
     def _compute_kam_revenue(self):
         report = self.env["sale.report"]
-        domain = self._kam_revenue_domain()
         company = self.env.company
         today = company._kam_today()
         year_start, __ = company._kam_day_bounds(today - timedelta(days=364))
-        revenue = dict(
-            report._read_group(
-                [*domain, ("date", ">=", year_start)],
-                ["commercial_partner_id"],
-                ["price_subtotal:sum"],
+        # one grouped query: the last 365 days' revenue and the first and last
+        # order over all history, per account
+        query = report._search(self._kam_revenue_domain())
+        query.groupby = SQL.identifier(query.table, "commercial_partner_id")
+        self.env.cr.execute(
+            query.select(
+                SQL.identifier(query.table, "commercial_partner_id"),
+                SQL(
+                    "SUM(CASE WHEN %s >= %s THEN %s ELSE 0 END)",
+                    SQL.identifier(query.table, "date"),
+                    year_start,
+                    SQL.identifier(query.table, "price_subtotal"),
+                ),
+                SQL("MIN(%s)", SQL.identifier(query.table, "date")),
+                SQL("MAX(%s)", SQL.identifier(query.table, "date")),
             )
         )
-        dates = {
-            partner: (first, last)
-            for partner, first, last in report._read_group(
-                domain, ["commercial_partner_id"], ["date:min", "date:max"]
-            )
+        figures = {
+            partner_id: (revenue, first, last)
+            for partner_id, revenue, first, last in self.env.cr.fetchall()
         }
         window_start, __ = company._kam_day_bounds(
             company._kam_active_window_start(today)
         )
         currency = company.currency_id
         for partner in self:
-            account = partner.commercial_partner_id
-            first, last = dates.get(account, (False, False))
+            revenue, first, last = figures.get(
+                partner.commercial_partner_id.id, (0.0, False, False)
+            )
             partner.kam_currency_id = currency
-            partner.kam_revenue_12m = revenue.get(account, 0.0)
+            partner.kam_revenue_12m = revenue
             partner.kam_first_order_date = first
             partner.kam_last_order_date = last
             partner.kam_is_active_client = bool(last and last >= window_start)
