@@ -4,6 +4,7 @@ from . import mail_thread
 from . import kam_lock_mixin
 from . import res_config_settings
 from . import kam_kpi
+from . import kam_kpi_sale_lines
 from . import kam_variable_pay_policy
 from . import kam_variable_pay_policy_line
 from . import kam_tier
@@ -35,6 +36,7 @@ from . import account_move
 from . import kam_refusal_report
 from . import kam_visit
 from . import calendar_event
+from . import calendar_attendee
 from . import res_partner_visit
 from . import res_company_visit
 from . import res_config_settings_visit

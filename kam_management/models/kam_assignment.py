@@ -137,17 +137,20 @@ class KamAssignment(models.Model):
         if partner_ids is not None:
             domain.append(("partner_id", "in", list(partner_ids)))
         # sudo: crediting needs the full ownership history whoever asks; only ids and
-        # dates leave this method.
-        rows = self.sudo().search_fetch(
-            domain,
-            ["partner_id", "user_id", "date_from", "date_to"],
-            order="partner_id, date_from desc, id desc",
-        )
+        # dates leave this method, read in SQL (thousands of periods per KPI).
+        assignments = self.sudo()
+        assignments.flush_model(["partner_id", "user_id", "date_from", "date_to"])
+        query = assignments._search(domain, order="date_from desc, id desc")
         periods = {}
-        for row in rows:
-            periods.setdefault(row.partner_id.id, []).append(
-                (row.user_id.id, row.date_from, row.date_to or None)
+        for partner_id, user_id, start, end in self.env.execute_query(
+            query.select(
+                *(
+                    assignments._field_to_sql(assignments._table, name, query)
+                    for name in ("partner_id", "user_id", "date_from", "date_to")
+                )
             )
+        ):
+            periods.setdefault(partner_id, []).append((user_id, start, end or None))
         return periods
 
     @api.model

@@ -159,21 +159,6 @@ class KamKpi(models.Model):
         return is_zero or value < 0
 
     # ------------------------------------------------------------------
-    # Shared domains
-    # ------------------------------------------------------------------
-    @api.model
-    def _kam_sale_report_domain(self, partner_ids, date_from=None, date_to=None):
-        domain = [
-            ("commercial_partner_id", "in", list(partner_ids)),
-            ("state", "=", "sale"),
-            ("company_id", "in", self.env.companies.ids),
-        ]
-        if date_from:
-            start, stop = self.env.company._kam_day_bounds(date_from, date_to)
-            domain += [("date", ">=", start), ("date", "<", stop)]
-        return domain
-
-    # ------------------------------------------------------------------
     # Built-in KPIs
     # ------------------------------------------------------------------
     def _kam_kpi_revenue(self, users, date_from, date_to):
@@ -189,20 +174,14 @@ class KamKpi(models.Model):
         return self._kam_credit(periods, rows)
 
     def _kam_revenue_rows_ordered(self, partner_ids, date_from, date_to):
-        # sudo: KPIs are figures for the plan's reader, not a listing of orders
-        # the reader may not open; the domain limits them to the owned accounts.
-        company = self.env.company
-        groups = company._kam_business_tz_env(
-            self.env["sale.report"].sudo()
-        )._read_group(
-            self._kam_sale_report_domain(partner_ids, date_from, date_to),
-            ["commercial_partner_id", "date:day"],
-            ["price_subtotal:sum"],
-        )
-        # grouped by the business calendar's day: the day itself, whatever the type
+        """``(account_id, local day, amount)`` rows of the confirmed orders."""
+        # KPIs are figures for the plan's reader, not a listing of orders the reader
+        # may open: the lines are read in SQL, limited to the accounts given.
         return [
-            (partner.id, fields.Date.to_date(day), amount)
-            for partner, day, amount in groups
+            (partner_id, day, amount)
+            for partner_id, day, amount, _first in self._kam_sale_line_groups(
+                partner_ids, date_from, date_to, groupby=("day",)
+            )
         ]
 
     def _kam_revenue_rows_invoiced(self, partner_ids, date_from, date_to):
@@ -257,17 +236,9 @@ class KamKpi(models.Model):
         if not periods:
             return {}
         start = self.env.company._kam_active_window_start(date_to)
-        # sudo: see _kam_revenue_rows_ordered.
-        groups = (
-            self.env["sale.report"]
-            .sudo()
-            ._read_group(
-                self._kam_sale_report_domain(periods.keys(), start, date_to),
-                ["commercial_partner_id"],
-            )
-        )
+        rows = self._kam_sale_line_groups(periods.keys(), start, date_to)
         return self._kam_credit(
-            periods, [(partner.id, date_to, 1.0) for (partner,) in groups]
+            periods, [(partner_id, date_to, 1.0) for partner_id, *_rest in rows]
         )
 
     def _kam_kpi_new_clients(self, users, date_from, date_to):
@@ -276,42 +247,20 @@ class KamKpi(models.Model):
         periods = self._kam_ownership_periods(users, date_from, date_to)
         if not periods:
             return {}
-        # sudo: see _kam_revenue_rows_ordered.
-        report = self.env["sale.report"].sudo()
-        firsts = report._read_group(
-            self._kam_sale_report_domain(periods.keys()),
-            ["commercial_partner_id"],
-            ["date:min"],
+        # one query: the accounts whose first order is in the period, with what
+        # they ordered in it
+        rows = self._kam_sale_line_groups(
+            periods.keys(), date_from, date_to, first=True
         )
-        local_day = self.env.company._kam_local_day
-        first_day = {
-            partner.id: local_day(first)
-            for partner, first in firsts
-            if date_from <= local_day(first) <= date_to
-        }
-        if not first_day:
-            return {}
         minimum = self.env.company.kam_new_client_min_amount
-        if minimum:
-            amounts = dict(
-                report._read_group(
-                    self._kam_sale_report_domain(first_day.keys(), date_from, date_to),
-                    ["commercial_partner_id"],
-                    ["price_subtotal:sum"],
-                )
-            )
-            currency = self.env.company.currency_id
-            first_day = {
-                partner_id: day
-                for partner_id, day in first_day.items()
-                if currency.compare_amounts(
-                    amounts.get(self.env["res.partner"].browse(partner_id), 0.0),
-                    minimum,
-                )
-                >= 0
-            }
+        currency = self.env.company.currency_id
         return self._kam_credit(
-            periods, [(partner_id, day, 1.0) for partner_id, day in first_day.items()]
+            periods,
+            [
+                (partner_id, first_day, 1.0)
+                for partner_id, amount, first_day in rows
+                if not minimum or currency.compare_amounts(amount, minimum) >= 0
+            ],
         )
 
     def _kam_kpi_assortment(self, users, date_from, date_to):
@@ -320,21 +269,9 @@ class KamKpi(models.Model):
         periods = self._kam_ownership_periods(users, date_to, date_to)
         if not periods:
             return {}
-        # sudo: see _kam_revenue_rows_ordered.
-        groups = (
-            self.env["sale.report"]
-            .sudo()
-            ._read_group(
-                self._kam_sale_report_domain(periods.keys(), date_from, date_to)
-                + [("categ_id", "!=", False)],
-                ["commercial_partner_id", "categ_id"],
-            )
-        )
-        categories = {}
-        for partner, _category in groups:
-            categories[partner.id] = categories.get(partner.id, 0) + 1
+        categories = self._kam_account_categories(periods.keys(), date_from, date_to)
         counts = self._kam_credit(
-            periods, [(pid, date_to, n) for pid, n in categories.items()]
+            periods, [(pid, date_to, len(c)) for pid, c in categories.items()]
         )
         accounts = self._kam_credit(
             periods, [(pid, date_to, 1.0) for pid in categories]

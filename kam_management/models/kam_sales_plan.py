@@ -307,9 +307,7 @@ class KamSalesPlan(models.Model):
         plans = self.filtered(lambda p: p.state != "closed")
         if not plans:
             return
-        achieved = plans._kam_achieved_figures()
-        for line in plans.line_ids:
-            line.achieved = achieved[line.id]
+        plans.line_ids._kam_store_achieved(plans._kam_achieved_figures())
         plans.account_line_ids._kam_refresh_achieved()
         plans.achieved_date = fields.Datetime.now()
 

@@ -75,18 +75,21 @@ class KamSalesPlanAccount(models.Model):
 
     def _kam_refresh_achieved(self):
         """Revenue of each account in its plan's period, on the Settings basis;
-        one query per (period, company)."""
+        one query per (period, company), one UPDATE."""
         Kpi = self.env["kam.kpi"]
         by_period = defaultdict(lambda: self.browse())
         for line in self:
             by_period[
                 (line.plan_id.date_from, line.plan_id.date_to, line.company_id)
             ] |= line
+        # the other bases read SQL views that the ORM does not flush for us
+        self.env.flush_all()
+        achieved = {}
         for (date_from, date_to, company), lines in by_period.items():
             kpi = Kpi.with_company(company).with_context(
                 allowed_company_ids=company.ids
             )
-            self.env.flush_all()
             totals = kpi._kam_account_revenue(lines.partner_id, date_from, date_to)
             for line in lines:
-                line.achieved = totals.get(line.partner_id.id, 0.0)
+                achieved[line.id] = totals.get(line.partner_id.id, 0.0)
+        self._kam_store_achieved(achieved)

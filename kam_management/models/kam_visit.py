@@ -5,6 +5,7 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools import SQL
 from odoo.tools.misc import format_date
 
 VISIT_TYPES = [("visit", "Visit"), ("call", "Call"), ("video", "Video Call")]
@@ -270,17 +271,38 @@ class KamVisit(models.Model):
             vals_list.append(vals)
         # The event only mirrors the visit, whose own access rules allowed this change;
         # the KAM is the organizer and sole attendee, so no invitation mail is sent to
-        # them.
+        # them, and no creation message, tracking or follower but the KAM (as
+        # attendee, see calendar.attendee._subscribe_partner) is written per event.
         events = (
             self.env["calendar.event"]
             .sudo()
             .with_context(
-                kam_visit_sync=True, no_mail_to_attendees=True, dont_notify=True
+                kam_visit_sync=True,
+                no_mail_to_attendees=True,
+                dont_notify=True,
+                tracking_disable=True,
             )
             .create(vals_list)
         )
-        for visit, event in zip(self, events, strict=True):
-            visit.with_context(kam_visit_sync=True).calendar_event_id = event
+        self._kam_link_events(events)
+
+    def _kam_link_events(self, events):
+        """Link each visit of ``self`` to the event of ``events`` at the same
+        position, in one UPDATE (the link is the mirror's, nobody edits it)."""
+        self.flush_recordset(["calendar_event_id"])
+        self.env.execute_query(
+            SQL(
+                "UPDATE kam_visit AS v SET calendar_event_id = e.event_id"
+                " FROM (VALUES %s) AS e(visit_id, event_id) WHERE v.id = e.visit_id",
+                SQL(", ").join(
+                    SQL("(%s, %s)", visit.id, event.id)
+                    for visit, event in zip(self, events, strict=True)
+                ),
+            )
+        )
+        self.invalidate_recordset(["calendar_event_id"])
+        events.invalidate_recordset(["kam_visit_ids"])
+        self.modified(["calendar_event_id"])
 
     def _kam_update_events(self):
         for visit in self:

@@ -138,21 +138,9 @@ class SaleOrder(models.Model):
             .with_context(allowed_company_ids=plan.company_id.ids)
         )
         periods = Kpi._kam_ownership_periods(plan.user_id, plan.date_to, plan.date_to)
-        self.env.flush_all()
-        groups = (
-            self.env["sale.report"]
-            .sudo()
-            ._read_group(
-                Kpi._kam_sale_report_domain(
-                    periods.keys(), plan.date_from, plan.date_to
-                )
-                + [("categ_id", "!=", False)],
-                ["commercial_partner_id", "categ_id"],
-            )
+        categories = Kpi._kam_account_categories(
+            periods.keys(), plan.date_from, plan.date_to
         )
-        categories = {}
-        for partner, category in groups:
-            categories.setdefault(partner.id, set()).add(category.id)
 
         def average(by_partner):
             return (

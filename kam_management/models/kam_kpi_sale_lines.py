@@ -1,0 +1,145 @@
+# Copyright 2026 KAM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Confirmed order lines: the one reading of sales behind the KPIs (revenue on the
+ordered basis, active and new clients, assortment) and the account revenue of plans,
+straight from the order lines with the period as parameters."""
+
+from odoo import api, models
+from odoo.tools import SQL
+
+
+class KamKpi(models.Model):
+    _inherit = "kam.kpi"
+
+    @api.model
+    def _kam_sale_report_domain(self, partner_ids, date_from=None, date_to=None):
+        """The ``sale.report`` domain of what :meth:`_kam_sale_line_groups` reads,
+        for screens that open the orders behind a figure."""
+        domain = [
+            ("commercial_partner_id", "in", list(partner_ids)),
+            ("state", "=", "sale"),
+            ("company_id", "in", self.env.companies.ids),
+        ]
+        if date_from:
+            start, stop = self.env.company._kam_day_bounds(date_from, date_to)
+            domain += [("date", ">=", start), ("date", "<", stop)]
+        return domain
+
+    @api.model
+    def _kam_sale_line_groups(
+        self, partner_ids, date_from=None, date_to=None, groupby=(), first=False
+    ):
+        """Confirmed order lines of the accounts ``partner_ids`` (commercial
+        partners: their contacts' orders count) in the companies of the
+        environment, on the local days ``date_from`` to ``date_to`` of the business
+        calendar (all history without dates), grouped by account and ``groupby``.
+
+        The figures are those of ``sale.report`` (Sales > Reporting), read straight
+        from the order lines with the period as parameters instead of aggregating
+        the whole report: section and note lines left out, untaxed amounts in the
+        current company's currency converted exactly as the report converts them.
+
+        :param groupby: any of ``"day"`` (local day of the order date) and
+            ``"category"`` (product category; lines without one are left out)
+        :param first: only the accounts whose first confirmed order ever is in the
+            period (none before ``date_from``; without dates, every account)
+        :return: rows ``(account_id, *groupby values, amount, first_day)``: the
+            untaxed amount and the local day of the first order of the group.
+            One query.
+        """
+        partner_ids = list(partner_ids)
+        if not partner_ids:
+            return []
+        company = self.env.company
+        local_day = company._kam_local_day_sql(SQL("s.date_order"))
+        columns = {"day": local_day, "category": SQL("t.categ_id")}
+        groups = [columns[name] for name in groupby]
+        conditions = [
+            SQL("l.display_type IS NULL"),
+            SQL("s.state = 'sale'"),
+            SQL("s.company_id IN %s", tuple(self.env.companies.ids)),
+            SQL("partner.commercial_partner_id IN %s", tuple(partner_ids)),
+        ]
+        if date_from:
+            start, stop = company._kam_day_bounds(date_from, date_to)
+            conditions.append(
+                SQL("s.date_order >= %s AND s.date_order < %s", start, stop)
+            )
+        if first and date_from:
+            # an earlier confirmed order with a line the report counts
+            conditions.append(
+                SQL(
+                    """NOT EXISTS (
+                    SELECT 1 FROM sale_order s0
+                      JOIN res_partner p0 ON p0.id = s0.partner_id
+                     WHERE p0.commercial_partner_id = partner.commercial_partner_id
+                       AND s0.state = 'sale' AND s0.company_id IN %s
+                       AND s0.date_order < %s
+                       AND EXISTS (SELECT 1 FROM sale_order_line l0
+                                    WHERE l0.order_id = s0.id
+                                      AND l0.display_type IS NULL))""",
+                    tuple(self.env.companies.ids),
+                    start,
+                )
+            )
+        if "category" in groupby:
+            conditions.append(SQL("t.categ_id IS NOT NULL"))
+        # sale.report's price_subtotal: order currency to company currency through
+        # the order's rate, then to the current company's through the currency
+        # table of the report (rates of 0 or none count as 1); lines without a
+        # product count 0.
+        currency_table = self.env["res.currency"]._get_simple_currency_table(
+            self.env.companies
+        )
+        query = SQL(
+            """
+            SELECT partner.commercial_partner_id, %(groups)s
+                   SUM(CASE WHEN l.product_id IS NOT NULL
+                            THEN l.price_subtotal / %(order_rate)s * %(table_rate)s
+                            ELSE 0 END),
+                   MIN(%(local_day)s)
+              FROM sale_order_line l
+              JOIN sale_order s ON s.id = l.order_id
+              JOIN res_partner partner ON partner.id = s.partner_id
+              LEFT JOIN product_product p ON p.id = l.product_id
+              LEFT JOIN product_template t ON t.id = p.product_tmpl_id
+              JOIN %(currency_table)s
+                ON account_currency_table.company_id = s.company_id
+             WHERE %(where)s
+          GROUP BY partner.commercial_partner_id %(group_by)s
+            """,
+            groups=SQL("").join(SQL("%s, ", group) for group in groups),
+            order_rate=SQL(
+                "CASE COALESCE(s.currency_rate, 0) WHEN 0 THEN 1.0 "
+                "ELSE s.currency_rate END"
+            ),
+            table_rate=SQL(
+                "CASE COALESCE(account_currency_table.rate, 0) WHEN 0 THEN 1.0 "
+                "ELSE account_currency_table.rate END"
+            ),
+            local_day=local_day,
+            currency_table=currency_table,
+            where=SQL(" AND ").join(conditions),
+            group_by=SQL("").join(SQL(", %s", group) for group in groups),
+        )
+        # figures, not a listing: the accounts given limit what is read, whatever
+        # the reader's rules on orders (the KPIs read sale.report as sudo before)
+        for model in (
+            "sale.order.line",
+            "sale.order",
+            "res.partner",
+            "product.template",
+        ):
+            self.env[model].flush_model()
+        return self.env.execute_query(query)
+
+    @api.model
+    def _kam_account_categories(self, partner_ids, date_from, date_to):
+        """``{account_id: {category_id, ...}}``: the product categories each
+        account bought in the period (clause 2.8)."""
+        categories = {}
+        for partner_id, category_id, *_rest in self._kam_sale_line_groups(
+            partner_ids, date_from, date_to, groupby=("category",)
+        ):
+            categories.setdefault(partner_id, set()).add(category_id)
+        return categories
