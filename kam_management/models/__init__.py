@@ -35,6 +35,7 @@ from . import kam_feedback
 from . import account_move
 from . import kam_refusal_report
 from . import kam_visit
+from . import kam_visit_calendar
 from . import calendar_event
 from . import calendar_attendee
 from . import res_partner_visit
@@ -43,6 +44,7 @@ from . import res_config_settings_visit
 from . import sale_order_visit
 from . import kam_visit_compliance
 from . import kam_visit_planner
+from . import kam_visit_planner_text
 from . import kam_visit_planner_cron
 from . import kam_kpi_visit
 from . import res_company_report
