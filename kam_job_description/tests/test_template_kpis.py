@@ -42,6 +42,8 @@ class TestTemplateKpis(JobDescriptionCommon):
         # 2.4 is about contracts, not first orders
         self.assertNotEqual(codes["2.4"], "new_clients")
         self.assertEqual(codes["4.3"], "plan_attainment")
+        # merchandising at the client (2.10): the visit reports' checklists
+        self.assertEqual(codes["2.10"], "checklist_compliance")
         plan_kpis = self.env["kam.kpi"]._kam_plan_kpis()
         self.assertEqual(
             set(plan_kpis.mapped("code")), {"revenue", "active_clients", "new_clients"}
@@ -54,6 +56,7 @@ class TestTemplateKpis(JobDescriptionCommon):
         # 2.10 checks the range and display samples at the client: what clients buy
         # (assortment) does not measure it
         self.assertNotEqual(codes.get("2.10"), "assortment")
+        self.assertEqual(codes["2.10"], "checklist_compliance")
         # II.11: orders keep the terms of the client's contract
         self.assertEqual(codes["2.11"], "contract_compliance")
 

@@ -45,3 +45,30 @@ class KamKpi(models.Model):
             user_id: round(100.0 * overdue.get(user_id, 0.0) / debt, 2) if debt else 0.0
             for user_id, debt in debts.items()
         }
+
+    def _kam_kpi_dso(self, users, date_from, date_to):
+        """Days sales outstanding of the accounts owned at period end (clause 2.13),
+        as of the period end or today while it runs: their receivable (receivables
+        engine) against their invoiced sales of the 365 days before, both summed per
+        KAM, with the account's DSO formula. Lower is better."""
+        periods = self._kam_ownership_periods(users, date_to, date_to)
+        if not periods:
+            return {}
+        as_of = min(date_to, self.env.company._kam_today())
+        partners = self.env["res.partner"].browse(periods)
+        figures = self.env["kam.receivable.engine"]._kam_receivables(
+            partners, self.env.companies, as_of=as_of
+        )
+        sales = partners._kam_sales_12_months(as_of=as_of)
+        receivable = self._kam_credit(
+            periods, [(pid, date_to, f["receivable"]) for pid, f in figures.items()]
+        )
+        yearly = self._kam_credit(
+            periods, [(pid, date_to, sales.get(pid, 0.0)) for pid in periods]
+        )
+        return {
+            user_id: round(
+                partners._kam_dso_days(receivable.get(user_id, 0.0), amount), 1
+            )
+            for user_id, amount in yearly.items()
+        }

@@ -201,7 +201,7 @@ class ResPartner(models.Model):
         for partner in self:
             receivable = receivables[partner.id]["receivable"]
             yearly = sales.get(partner._origin.id, 0.0)
-            partner.kam_dso = receivable / yearly * 365 if yearly > 0 else 0.0
+            partner.kam_dso = self._kam_dso_days(receivable, yearly)
 
     @api.depends_context("company")
     def _compute_kam_payment_behaviour(self):

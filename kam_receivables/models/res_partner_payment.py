@@ -5,17 +5,19 @@ the Credit tab that are not read with the exposure, so they have their own queri
 
 from datetime import timedelta
 
-from odoo import models
+from odoo import api, models
 from odoo.tools import SQL
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    def _kam_sales_12_months(self):
-        """Invoiced sales (tax included, net of credit notes) of the last 365 days in
-        company currency, per partner (its commercial entity's): one query."""
+    def _kam_sales_12_months(self, as_of=None):
+        """Invoiced sales (tax included, net of credit notes) of the 365 days up to
+        ``as_of`` (default: the last 365 days) in company currency, per partner (its
+        commercial entity's): one query."""
         company = self.env.company
+        until = SQL("AND am.invoice_date <= %s", as_of) if as_of is not None else SQL()
         self.env.flush_all()
         rows = self.env["kam.receivable.engine"]._kam_per_partner(
             self,
@@ -28,12 +30,13 @@ class ResPartner(models.Model):
                  WHERE am.company_id = %(company)s
                    AND am.state = 'posted'
                    AND am.move_type IN ('out_invoice', 'out_refund')
-                   AND am.invoice_date > %(since)s
+                   AND am.invoice_date > %(since)s %(until)s
                    AND rp.commercial_partner_id IN %(partners)s
                  GROUP BY rp.commercial_partner_id
                 """,
                 company=company.id,
-                since=company._kam_today() - timedelta(days=365),
+                since=(as_of or company._kam_today()) - timedelta(days=365),
+                until=until,
                 partners=commercial_ids,
             ),
         )
@@ -85,3 +88,9 @@ class ResPartner(models.Model):
             pid: (float(late or 0), float(on_time or 0))
             for pid, (late, on_time) in rows.items()
         }
+
+    @api.model
+    def _kam_dso_days(self, receivable, yearly_sales):
+        """Days sales outstanding: the receivable against a year of invoiced sales,
+        in days (0 without sales). The account's DSO and the DSO KPI use it."""
+        return receivable / yearly_sales * 365 if yearly_sales > 0 else 0.0
