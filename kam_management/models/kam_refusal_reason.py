@@ -2,6 +2,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields, models
 
+# Why orders are refused or returned; the refusal analysis reports the same list.
+REFUSAL_CATEGORIES = [
+    ("price", "Price"),
+    ("quality", "Quality"),
+    ("delivery", "Delivery"),
+    ("credit", "Credit"),
+    ("competitor", "Competitor"),
+    ("other", "Other"),
+]
+
 
 class KamRefusalReason(models.Model):
     _name = "kam.refusal.reason"
@@ -12,14 +22,7 @@ class KamRefusalReason(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     category = fields.Selection(
-        [
-            ("price", "Price"),
-            ("quality", "Quality"),
-            ("delivery", "Delivery"),
-            ("credit", "Credit"),
-            ("competitor", "Competitor"),
-            ("other", "Other"),
-        ],
+        REFUSAL_CATEGORIES,
         required=True,
         default="other",
     )

@@ -3,6 +3,8 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+from .kam_refusal_reason import REFUSAL_CATEGORIES
+
 
 class KamRefusalReport(models.Model):
     """Refused orders and credit notes of key accounts, by reason (2.11)."""
@@ -17,12 +19,7 @@ class KamRefusalReport(models.Model):
         [("refusal", "Refused Order"), ("return", "Credit Note")], readonly=True
     )
     reason_id = fields.Many2one("kam.refusal.reason", readonly=True)
-    category = fields.Selection(
-        selection=lambda self: (
-            self.env["kam.refusal.reason"]._fields["category"].selection
-        ),
-        readonly=True,
-    )
+    category = fields.Selection(REFUSAL_CATEGORIES, readonly=True)
     date = fields.Date(readonly=True)
     user_id = fields.Many2one("res.users", string="KAM", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Account", readonly=True)

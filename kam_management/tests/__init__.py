@@ -58,3 +58,4 @@ from . import test_order_advice
 from . import test_kam_contract_demo
 from . import test_kam_plan_screens
 from . import test_kam_daily_screens
+from . import test_screens_translated
