@@ -4,7 +4,7 @@
     "name": "Job Descriptions",
     "summary": "Versioned job descriptions with agreement, approval, acknowledgement "
     "and a printable document in the standard form",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources/Employees",
     "website": "https://github.com/kam-suite/kam-suite",
     "author": "KAM Suite contributors",
