@@ -14,3 +14,4 @@ from . import test_template_kpis
 from . import test_lock
 from . import test_job_description_demo
 from . import test_migration
+from . import test_role_tour

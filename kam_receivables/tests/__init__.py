@@ -21,3 +21,4 @@ from . import (
     test_tour,
     test_weekly_report,
 )
+from . import test_role_tour
