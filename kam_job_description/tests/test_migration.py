@@ -1,23 +1,9 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import importlib.util
-from pathlib import Path
 
 from odoo.tests import TransactionCase, tagged
 
-SCRIPT = (
-    Path(__file__).resolve().parent.parent
-    / "migrations"
-    / "18.0.1.1.0"
-    / "post-migration.py"
-)
-
-
-def _load_migration():
-    spec = importlib.util.spec_from_file_location("kam_jd_post_migration_1_1", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from odoo.addons.kam_management.tests.common import load_migration
 
 
 @tagged("post_install", "-at_install")
@@ -26,7 +12,7 @@ class TestTemplateKpiMigration(TransactionCase):
     installed before, and leaves a link someone changed alone."""
 
     def test_shipped_links_follow_hand_made_links_stay(self):
-        migration = _load_migration()
+        migration = load_migration("kam_job_description", "18.0.1.1.0")
         ref = self.env.ref
         merchandising = ref(
             "kam_job_description.kam_job_description_template_item_kam_d10"

@@ -1,7 +1,20 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import importlib.util
+
 from odoo import Command
+from odoo.modules.module import get_module_path
 from odoo.tests import TransactionCase, new_test_user
+
+
+def load_migration(module, version, step="post-migration"):
+    """The migration script ``migrations/<version>/<step>.py`` of ``module``, loaded
+    as a Python module so that a test can call its ``migrate``."""
+    path = f"{get_module_path(module)}/migrations/{version}/{step}.py"
+    spec = importlib.util.spec_from_file_location(f"{module}_{step}", path)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    return script
 
 
 class KamCommon(TransactionCase):

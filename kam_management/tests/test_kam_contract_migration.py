@@ -1,26 +1,11 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import importlib.util
 from datetime import date, timedelta
-from pathlib import Path
 
 from odoo.tests import tagged
 
+from .common import load_migration
 from .contract_common import KamContractCommon
-
-SCRIPT = (
-    Path(__file__).resolve().parent.parent
-    / "migrations"
-    / "18.0.1.1.0"
-    / "post-migration.py"
-)
-
-
-def _load_migration():
-    spec = importlib.util.spec_from_file_location("kam_post_migration_1_1", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @tagged("post_install", "-at_install")
@@ -32,7 +17,7 @@ class TestKamContractMigration(KamContractCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.migration = _load_migration()
+        cls.migration = load_migration("kam_management", "18.0.1.1.0")
 
     def setUp(self):
         super().setUp()
