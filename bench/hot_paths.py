@@ -161,16 +161,27 @@ def account_list_spec(env):
     action = env.ref("kam_management.res_partner_action_key_accounts")
     view = action.view_ids.filtered(lambda v: v.view_mode == "list").view_id
     arch = env["res.partner"].get_views([(view.id, "list")])["views"]["list"]["arch"]
-    names = [node.get("name") for node in etree.fromstring(arch).iterfind("field")]
+    nodes = {
+        node.get("name"): node for node in etree.fromstring(arch).iterfind("field")
+    }
+    names = list(nodes)
     names += [name for name in ORDER_FIELDS if name in env["res.partner"]._fields]
     spec = {}
     for name in dict.fromkeys(names):
         field = env["res.partner"]._fields[name]
-        spec[name] = (
-            {"fields": {"display_name": {}}}
-            if field.type in ("many2one", "many2many", "one2many")
-            else {}
+        node = nodes.get(name)
+        # as the web client asks (getFieldsSpec): the display name of a many2one
+        # only when its column can be shown
+        hidden = node is not None and any(
+            node.get(attr) in ("True", "1")
+            for attr in ("invisible", "column_invisible")
         )
+        if field.type == "many2one":
+            spec[name] = {"fields": {} if hidden else {"display_name": {}}}
+        elif field.type in ("many2many", "one2many"):
+            spec[name] = {"fields": {"display_name": {}}}
+        else:
+            spec[name] = {}
     return action, spec
 
 
