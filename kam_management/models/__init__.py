@@ -1,3 +1,4 @@
+from . import kam_sql
 from . import res_company
 from . import res_company_calendar
 from . import mail_thread

@@ -21,6 +21,8 @@ The partner's and the order's credit fields and the credit check all read
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from odoo.addons.kam_management.models.kam_sql import kam_figures_query
+
 from .kam_receivable_engine import _ids
 
 
@@ -145,7 +147,8 @@ class KamCreditExposure(models.AbstractModel):
             )
         currency = company.currency_id
         self._kam_flush()
-        self.env.cr.execute(
+        rows = kam_figures_query(
+            self.env,
             SQL(
                 """
                 WITH customer AS (
@@ -187,7 +190,7 @@ class KamCreditExposure(models.AbstractModel):
         keys = ("receivable", "overdue", "draft", "to_invoice", "orders", "exposure")
         digits = currency.decimal_places
         result = {}
-        for asked_id, pid, limit, hold, risk_class, *values in self.env.cr.fetchall():
+        for asked_id, pid, limit, hold, risk_class, *values in rows:
             position = dict(zip(keys, map(float, values), strict=True))
             limit = limit or 0.0
             position.update(
