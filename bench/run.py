@@ -210,10 +210,36 @@ def _agreement(ours, oca, partners):
     }
 
 
+def verdicts(result):
+    """{target name: whether the measured figures meet it} (see ``TARGETS``)."""
+    ours_t = result["exposure"]["ours"][0]
+    oca_t = result["exposure"]["oca"][0]
+    added = [
+        row["ours on"][1] - row["ours off"][1]
+        for row in result["credit_check"].values()
+    ]
+    paths = result["paths"]
+    return {
+        "exposure": oca_t >= 10 * ours_t,
+        "credit_check": max(added) <= 4 and len(set(added)) == 1,
+        "aging": paths["aging"][0] < 1,
+        "kpis": paths["kpis"][0] < 3,
+        "weekly_plan": paths["weekly_plan"][0] < 2
+        and paths["weekly_plan"][1] == paths["weekly_plan_half"][1],
+        "refresh_plans": paths["refresh_plans"][0] < 5,
+        "accounts_list": paths["accounts_list"][1] <= 15,
+    }
+
+
+def _verdict(held):
+    return "holds" if held else "MISSED"
+
+
 def _print_compare(result):
     ours_t, ours_q = result["exposure"]["ours"]
     oca_t, oca_q = result["exposure"]["oca"]
     agree = result["agreement"]
+    held = verdicts(result)
     print(
         f"\nSide by side, medians of alternating runs ({result['customers']} customers)"
     )
@@ -221,7 +247,8 @@ def _print_compare(result):
     print(
         f"{'exposure of every customer':<44}"
         f"{_cell(ours_t, ours_q):>18}{_cell(oca_t, oca_q):>18}"
-        f"{oca_t / max(ours_t, 1e-9):>9.1f}x  {TARGETS['exposure']}"
+        f"{oca_t / max(ours_t, 1e-9):>9.1f}x  {TARGETS['exposure']}: "
+        f"{_verdict(held['exposure'])}"
     )
     print(
         f"{'  agreement (exposure / overdue = OCA)':<44}"
@@ -236,12 +263,17 @@ def _print_compare(result):
         label = f"credit check, {count} open invoices"
         print(
             f"{label:<44}{cells[0]:>18}{cells[1]:>18}{'':>10}  "
-            f"{TARGETS['credit_check']}"
+            f"{TARGETS['credit_check']}: {_verdict(held['credit_check'])}"
         )
     print()
     for name, (seconds, queries) in result["paths"].items():
-        target = TARGETS.get(name, "")
+        target = f"{TARGETS[name]}: {_verdict(held[name])}" if name in held else ""
         print(f"{name:<44}{_cell(seconds, queries):>18}  {target}")
+    missed = [name for name, ok in held.items() if not ok]
+    print(
+        f"\ntargets: {len(held) - len(missed)} of {len(held)} hold"
+        + (f"; missed: {', '.join(missed)}" if missed else "")
+    )
 
 
 def grow(runs, dbs):
