@@ -39,6 +39,7 @@ from . import kam_visit
 from . import kam_visit_calendar
 from . import calendar_event
 from . import calendar_attendee
+from . import mail_followers
 from . import res_partner_visit
 from . import res_company_visit
 from . import res_config_settings_visit

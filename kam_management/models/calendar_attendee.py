@@ -10,14 +10,15 @@ class CalendarAttendee(models.Model):
 
     def _subscribe_partner(self):
         """Attendees of the events mirroring visits (created in bulk by the weekly
-        plan) follow their events in one subscription per attendee, whoever
-        creates them: the mirror events are created without the creator's own
-        subscription (see ``kam.visit._kam_create_events``)."""
+        plan) follow their events, whoever creates them, in one insert of the
+        followers: the mirror events are created without the creator's own
+        subscription (see ``kam.visit._kam_create_events``), so nobody follows them
+        yet."""
         if not self.env.context.get("kam_visit_sync"):
             return super()._subscribe_partner()
-        events_of = defaultdict(lambda: self.env["calendar.event"])
+        events_of = defaultdict(list)
         for attendee in self:
-            events_of[attendee.partner_id] |= attendee.event_id
-        for partner, events in events_of.items():
-            if partner:
-                events.message_subscribe(partner_ids=partner.ids)
+            events_of[attendee.partner_id.id].append(attendee.event_id.id)
+        self.env["mail.followers"]._kam_insert_new_followers(
+            "calendar.event", events_of
+        )

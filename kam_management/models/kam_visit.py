@@ -127,16 +127,29 @@ class KamVisit(models.Model):
 
     @api.depends("visit_type", "partner_id")
     def _compute_name(self):
-        type_names = dict(self._fields["visit_type"]._description_selection(self.env))
+        type_names = self._kam_type_names()
         for visit in self:
             if visit.partner_id:
-                visit.name = self.env._(
-                    "%(type)s: %(account)s",
-                    type=type_names.get(visit.visit_type, ""),
-                    account=visit.partner_id.display_name,
+                visit.name = self._kam_subject(
+                    visit.visit_type, visit.partner_id, type_names
                 )
             elif not visit.name:
                 visit.name = type_names.get(visit.visit_type, "")
+
+    @api.model
+    def _kam_type_names(self):
+        """{visit type: its label in the user's language}"""
+        return dict(self._fields["visit_type"]._description_selection(self.env))
+
+    @api.model
+    def _kam_subject(self, visit_type, partner, type_names):
+        """The default subject of a contact of ``visit_type`` with ``partner``
+        (``type_names``: see ``_kam_type_names``)."""
+        return self.env._(
+            "%(type)s: %(account)s",
+            type=type_names.get(visit_type, ""),
+            account=partner.display_name,
+        )
 
     @api.depends("visit_type")
     def _compute_type_color(self):

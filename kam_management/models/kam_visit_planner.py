@@ -305,6 +305,8 @@ class KamVisitPlanner(models.AbstractModel):
 
     @api.model
     def _kam_create_visits(self, request, planned, workdays):
+        visit_model = self.env["kam.visit"]
+        type_names = visit_model._kam_type_names()
         vals_list = []
         for (user, day), contacts in planned.items():
             visits = nearest_neighbour_route(
@@ -318,14 +320,50 @@ class KamVisitPlanner(models.AbstractModel):
                 hours = DEFAULT_DURATIONS[visit_type]
                 start = self._kam_place_contact(contact, day, intervals, busy, hours)
                 busy.append((start, start + timedelta(hours=hours)))
-                vals_list.append(
-                    self._kam_visit_values(
-                        request, contact, day, visit_type, start, hours
-                    )
+                vals = self._kam_visit_values(
+                    request, contact, day, visit_type, start, hours
                 )
-        return (
-            self.env["kam.visit"].with_context(mail_create_nolog=True).create(vals_list)
+                # the subject as the visit computes it, given: no new record per visit
+                # to precompute it
+                vals.setdefault(
+                    "name",
+                    visit_model._kam_subject(
+                        visit_type, contact["partner"], type_names
+                    ),
+                )
+                vals_list.append(vals)
+        # No creation message nor tracking per contact, and the followers that
+        # mail.thread would subscribe one by one (the creator, the KAM as the
+        # responsible user) subscribed in one insert; the KAM sees the week in
+        # their calendar rather than an assignment notification per contact.
+        # Contacts created planned change none of the accounts' done-contact dates:
+        # not recomputed for every account planned.
+        partners = self.env["res.partner"].browse(
+            {vals["partner_id"] for vals in vals_list}
         )
+        if any(vals.get("state", "planned") == "done" for vals in vals_list):
+            partners = partners.browse()
+        with self.env.protecting(
+            partners._kam_done_contact_fields(), partners.commercial_partner_id
+        ):
+            visits = visit_model.with_context(
+                mail_create_nolog=True, tracking_disable=True
+            ).create(vals_list)
+        self._kam_subscribe_followers(visits)
+        return visits
+
+    @api.model
+    def _kam_subscribe_followers(self, visits):
+        """The KAM follows each of their planned contacts, and so does whoever plans
+        them (as mail.thread subscribes the creator unless told not to)."""
+        res_ids_of = defaultdict(list)
+        for visit in visits:
+            if visit.user_id.active:
+                res_ids_of[visit.user_id.partner_id.id].append(visit.id)
+        user = self.env.user
+        if user.active and not self.env.context.get("mail_create_nosubscribe"):
+            res_ids_of[user.partner_id.id] = visits.ids
+        self.env["mail.followers"]._kam_insert_new_followers("kam.visit", res_ids_of)
 
     # ------------------------------------------------------------------
     # Hooks of a contact: the days and hours it may take, what it creates

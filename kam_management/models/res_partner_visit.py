@@ -149,6 +149,23 @@ class ResPartner(models.Model):
                 filter(None, [*call_dates, partner.kam_last_call_date]), default=False
             )
 
+    @api.model
+    def _kam_done_contact_fields(self):
+        """The stored fields that follow the contacts done (last contact dates, and
+        from them next due dates and overdue flags): contacts created planned leave
+        them as they are, see _compute_kam_last_contact_dates."""
+        return [
+            self._fields[name]
+            for name in (
+                "kam_last_visit_date",
+                "kam_last_call_date",
+                "kam_next_visit_date",
+                "kam_next_call_date",
+                "kam_visit_overdue",
+                "kam_call_overdue",
+            )
+        ]
+
     @api.depends(
         "kam_last_visit_date",
         "kam_last_call_date",

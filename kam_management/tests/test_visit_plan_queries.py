@@ -61,13 +61,19 @@ class TestVisitPlanQueries(KamVisitCommon):
         )
 
     def _wizard_for(self, week_start):
-        return self.env["kam.visit.plan.wizard"].create(
-            {
-                "week_start": week_start,
-                "user_ids": [Command.set(self.kams.ids)],
-                "max_visits_per_day": 1,
-                "max_calls_per_day": 1,
-            }
+        # chatter on, as in production (the common classes disable tracking): the
+        # contacts' followers are subscribed too
+        return (
+            self.env["kam.visit.plan.wizard"]
+            .create(
+                {
+                    "week_start": week_start,
+                    "user_ids": [Command.set(self.kams.ids)],
+                    "max_visits_per_day": 1,
+                    "max_calls_per_day": 1,
+                }
+            )
+            .with_context(tracking_disable=False)
         )
 
     def _count_queries(self, wizard):
@@ -100,5 +106,15 @@ class TestVisitPlanQueries(KamVisitCommon):
         self.assertEqual(len(wizard_100.visit_ids), KAMS * 10)
         self.assertEqual(wizard_20.leftover_count, KAMS * (40 - 10))
         self.assertEqual(wizard_100.leftover_count, KAMS * (200 - 10))
-        # 200 contacts and their calendar events are created in batches too.
+        # 200 contacts, their calendar events and followers are created in batches
+        # too.
         self.assertLess(queries_20, KAMS * 10, "fewer queries than contacts created")
+        self.assertTrue(
+            all(
+                visit.user_id.partner_id in visit.message_partner_ids
+                and visit.user_id.partner_id
+                in visit.calendar_event_id.message_partner_ids
+                for visit in wizard_100.visit_ids
+            ),
+            "the KAM follows each contact and its calendar event",
+        )
