@@ -103,19 +103,21 @@ def kpis_by_month(env, users, months=12):
     return run
 
 
-def weekly_plan(env, users):
-    """The weekly plan of the users' accounts (the Monday cron's work)."""
+def weekly_plan(env, users, capacity=None):
+    """The weekly plan of the users' accounts (the Monday cron's work), with the
+    company's capacity per KAM and day (Settings: 4 visits and 10 calls) or
+    ``capacity`` = (visits, calls)."""
     wizard_model = env["kam.visit.plan.wizard"]
     company = env.company
+    limits = (
+        {"max_visits_per_day": capacity[0], "max_calls_per_day": capacity[1]}
+        if capacity
+        else {}
+    )
 
     def run():
         wizard = wizard_model.create(
-            {
-                "company_id": company.id,
-                "user_ids": [Command.set(users.ids)],
-                "max_visits_per_day": 50,
-                "max_calls_per_day": 50,
-            }
+            {"company_id": company.id, "user_ids": [Command.set(users.ids)], **limits}
         )
         wizard.action_generate()
         env.flush_all()

@@ -116,9 +116,13 @@ def _portfolio_paths(env):
     accounts = hot_paths.bench_customers(env, ACCOUNT_PREFIX)
     planners = users[:20]
 
-    def plan_for(share):
+    def plan_for(share, capacity=None):
         # 20 KAMs own the accounts (all of them, or the first half), 100 each at
-        # full size: the plan's query count must not follow the account count
+        # full size: the plan's query count must not follow the account count.
+        # A KAM's week holds what Settings allow (4 visits and 10 calls a day:
+        # 1,400 contacts for 20 KAMs, whether they own 1,000 or 2,000 accounts);
+        # "uncapped" allows 50 + 50 a day, so that everything due is planned (about
+        # 4,000 contacts at full size): the cost then follows the contacts made.
         owned = accounts[: max(int(len(accounts) * share), 1)]
         for i, account in enumerate(owned):
             env.cr.execute(
@@ -126,13 +130,14 @@ def _portfolio_paths(env):
                 [planners[i % len(planners)].id, account.id],
             )
         env.invalidate_all()
-        return hot_paths.weekly_plan(env, planners)
+        return hot_paths.weekly_plan(env, planners, capacity)
 
     return {
         "aging": lambda: hot_paths.aging_pivot(env),
         "kpis": lambda: hot_paths.kpis_by_month(env, users),
         "weekly_plan_half": lambda: plan_for(0.5),
         "weekly_plan": lambda: plan_for(1.0),
+        "weekly_plan_uncapped": lambda: plan_for(1.0, (50, 50)),
         "refresh_plans": lambda: hot_paths.refresh_plans(env),
         "accounts_list": lambda: hot_paths.accounts_list(env),
     }
