@@ -137,9 +137,24 @@ class KamKpi(models.Model):
     def _kam_account_categories(self, partner_ids, date_from, date_to):
         """``{account_id: {category_id, ...}}``: the product categories each
         account bought in the period (clause 2.8)."""
-        categories = {}
-        for partner_id, category_id, *_rest in self._kam_sale_line_groups(
-            partner_ids, date_from, date_to, groupby=("category",)
-        ):
-            categories.setdefault(partner_id, set()).add(category_id)
-        return categories
+        period = (date_from, date_to)
+        return self._kam_account_categories_periods(partner_ids, [period])[period]
+
+    @api.model
+    def _kam_account_categories_periods(self, partner_ids, periods):
+        """``{(date_from, date_to): {account_id: {category_id, ...}}}``: the
+        product categories each account bought in each of ``periods``, read in one
+        query over their span."""
+        rows = self._kam_sorted_by_day(
+            self._kam_sale_line_groups(
+                partner_ids, *self._kam_span(periods), groupby=("day", "category")
+            )
+        )
+        result = {}
+        for period in periods:
+            categories = result.setdefault(period, {})
+            for partner_id, _day, category_id, *_rest in self._kam_rows_in(
+                rows, *period
+            ):
+                categories.setdefault(partner_id, set()).add(category_id)
+        return result
