@@ -39,7 +39,8 @@ class KamKpi(models.Model):
             ["__count"],
         )
         # the account of each contact once, not once per row
-        accounts = {partner: partner.commercial_partner_id.id for partner, *_ in groups}
+        contacts = {partner for partner, *_rest in groups}
+        accounts = {partner: partner.commercial_partner_id.id for partner in contacts}
         return [
             (accounts[partner], fields.Date.to_date(day), *rest)
             for partner, day, *rest in groups
