@@ -317,10 +317,8 @@ class KamKpi(models.Model):
         if not owners:
             return {}
         # the days each account ordered on, over all the windows
-        rows = self._kam_sorted_by_day(
-            self._kam_sale_line_groups(
-                owners.keys(), min(ends.values()), max(ends), groupby=("day",)
-            )
+        rows = self._kam_sale_line_days(
+            owners.keys(), [(start, end) for end, start in ends.items()]
         )
         result = {}
         for period in periods:
@@ -340,26 +338,18 @@ class KamKpi(models.Model):
         owners = self._kam_ownership_periods(users, date_from, date_to)
         if not owners:
             return {}
-        # the first order day of every account (all history), then what the
-        # accounts whose first order is in the span ordered each day
-        first_days = {
-            partner_id: first_day
-            for partner_id, _amount, first_day in self._kam_sale_line_groups(
-                owners.keys()
-            )
-            if date_from <= first_day <= date_to
-        }
-        rows = self._kam_sorted_by_day(
-            self._kam_sale_line_groups(
-                first_days.keys(), date_from, date_to, groupby=("day",)
-            )
-        )
+        # what the accounts without an order before the span ordered each day in
+        # it: their first order is on their first day here
+        rows = self._kam_sale_line_days(owners.keys(), periods, first=True)
+        first_days = {}
+        for partner_id, day, *_rest in rows:
+            first_days.setdefault(partner_id, day)
         minimum = self.env.company.kam_new_client_min_amount
         currency = self.env.company.currency_id
         result = {}
         for period in periods:
             amounts = {}
-            for partner_id, _day, amount, _first in self._kam_rows_in(rows, *period):
+            for partner_id, _day, amount in self._kam_rows_in(rows, *period):
                 if period[0] <= first_days[partner_id] <= period[1]:
                     amounts[partner_id] = amounts.get(partner_id, 0.0) + amount
             result[period] = self._kam_credit(
