@@ -86,7 +86,8 @@ def aging_pivot(env):
 
 
 def kpis_by_month(env, users, months=12):
-    """Every KPI of the registry for the users, for each of the last months."""
+    """Every KPI of the registry for the users, for each of the last months (all
+    the months of a KPI at once, as the plan attainment and the plan refresh ask)."""
     kpis = env["kam.kpi"].search([])
     first = env.company._kam_today().replace(day=1)
     periods = []
@@ -96,9 +97,8 @@ def kpis_by_month(env, users, months=12):
         periods.append((first, end))
 
     def run():
-        for date_from, date_to in periods:
-            for kpi in kpis:
-                kpi._kam_compute(users, date_from, date_to)
+        for kpi in kpis:
+            kpi._kam_compute_periods(users, periods)
 
     return run
 

@@ -1,5 +1,8 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from bisect import bisect_left, bisect_right
+from operator import itemgetter
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_is_zero
@@ -9,10 +12,22 @@ from odoo.tools.misc import format_amount, formatLang
 class KamKpi(models.Model):
     """Registry of the KPIs a sales plan can target.
 
-    Every KPI is computed for many KAMs and one period at once by a method
-    ``_kam_kpi_<code>(users, date_from, date_to)`` on this model, returning
-    ``{user_id: value}``. Other modules add a KPI with a data record and such a
-    method on an ``_inherit = "kam.kpi"`` class.
+    Callers compute a KPI for many KAMs with :meth:`_kam_compute_periods` (any
+    number of periods at once) or :meth:`_kam_compute` (one period, the same
+    computation with a single period).
+
+    Every KPI has one formula on this model, in either form:
+
+    * ``_kam_kpi_<code>(users, date_from, date_to)`` returning
+      ``{user_id: value}`` for one period; several periods are then computed one
+      after the other;
+    * ``_kam_periods_kpi_<code>(users, periods)`` returning
+      ``{(date_from, date_to): {user_id: value}}`` for all the periods at once
+      (e.g. one query over the span of the periods, summed per period), when
+      reading period by period is too slow.
+
+    Other modules add a KPI with a data record and one such method on an
+    ``_inherit = "kam.kpi"`` class.
     """
 
     _name = "kam.kpi"
@@ -82,11 +97,55 @@ class KamKpi(models.Model):
         return formatLang(self.env, value, digits=digits)
 
     def _kam_compute(self, users, date_from, date_to):
-        """Value of this KPI for every user of ``users`` over the period.
+        """Value of this KPI for every user of ``users`` over the period: the
+        single-period case of :meth:`_kam_compute_periods`.
 
         :return: ``{user_id: float}`` with a value for every given user.
         """
         self.ensure_one()
+        period = self._kam_check_period(date_from, date_to)
+        return self._kam_compute_periods(users, [period])[period]
+
+    def _kam_compute_periods(self, users, periods):
+        """Value of this KPI for every user of ``users`` over each of ``periods``.
+
+        :param periods: iterable of ``(date_from, date_to)`` (dates or strings)
+        :return: ``{(date_from, date_to): {user_id: float}}`` keyed by the periods
+            as dates, with a value for every given user and period.
+        """
+        self.ensure_one()
+        periods = list(
+            dict.fromkeys(self._kam_check_period(*period) for period in periods)
+        )
+        multi = getattr(self, f"_kam_periods_kpi_{self.code}", None)
+        single = getattr(self, f"_kam_kpi_{self.code}", None)
+        if multi is None and single is None:
+            raise UserError(
+                self.env._(
+                    "The KPI %(kpi)s cannot be computed: no module provides "
+                    "its formula (_kam_kpi_%(code)s). Install the module that "
+                    "defines it or archive the KPI.",
+                    kpi=self.name,
+                    code=self.code,
+                )
+            )
+        values = {period: dict.fromkeys(users.ids, 0.0) for period in periods}
+        if users and periods:
+            # The formulas read SQL-view reports (sale.report, ...) that the ORM
+            # does not flush for us.
+            self.env.flush_all()
+            if multi is not None:
+                computed = multi(users, periods)
+            else:
+                computed = {period: single(users, *period) for period in periods}
+            for period, figures in values.items():
+                found = computed.get(period) or {}
+                for user_id in figures:
+                    figures[user_id] = float(found.get(user_id) or 0.0)
+        return values
+
+    def _kam_check_period(self, date_from, date_to):
+        """``(date_from, date_to)`` as dates; a user error if it is no period."""
         date_from = fields.Date.to_date(date_from)
         date_to = fields.Date.to_date(date_to)
         if not date_from or not date_to:
@@ -99,26 +158,14 @@ class KamKpi(models.Model):
                     end=date_to,
                 )
             )
-        method = getattr(self, f"_kam_kpi_{self.code}", None)
-        if method is None:
-            raise UserError(
-                self.env._(
-                    "The KPI %(kpi)s cannot be computed: no module provides "
-                    "its formula (_kam_kpi_%(code)s). Install the module that "
-                    "defines it or archive the KPI.",
-                    kpi=self.name,
-                    code=self.code,
-                )
-            )
-        values = dict.fromkeys(users.ids, 0.0)
-        if users:
-            # The formulas read SQL-view reports (sale.report, ...) that the ORM
-            # does not flush for us.
-            self.env.flush_all()
-            computed = method(users, date_from, date_to)
-            for user_id in values:
-                values[user_id] = float(computed.get(user_id) or 0.0)
-        return values
+        return date_from, date_to
+
+    @api.model
+    def _kam_span(self, periods):
+        """``(first day, last day)`` covering all ``periods``."""
+        return min(start for start, _end in periods), max(
+            end for _start, end in periods
+        )
 
     # ------------------------------------------------------------------
     # Account ownership: who is credited with an account's results on a day.
@@ -141,6 +188,33 @@ class KamKpi(models.Model):
         ``kam.assignment._kam_credit``)."""
         return self.env["kam.assignment"]._kam_credit(periods, rows)
 
+    @api.model
+    def _kam_credit_periods(self, owners, rows, periods):
+        """``{(date_from, date_to): {user_id: total}}``: the ``(partner_id, day,
+        amount)`` rows read over the span of ``periods``, those of each period
+        summed to the owner on each day (:meth:`_kam_credit`, ``owners`` from
+        :meth:`_kam_ownership_periods` over the span)."""
+        rows = self._kam_sorted_by_day(rows)
+        return {
+            period: self._kam_credit(owners, self._kam_rows_in(rows, *period))
+            for period in periods
+        }
+
+    @api.model
+    def _kam_sorted_by_day(self, rows):
+        """``rows`` whose second item is a day, by day then account: the order
+        :meth:`_kam_rows_in` needs (and the same sums whatever the span read)."""
+        return sorted(rows, key=itemgetter(1, 0))
+
+    @api.model
+    def _kam_rows_in(self, rows, date_from, date_to):
+        """The rows of ``rows`` (sorted by :meth:`_kam_sorted_by_day`) on the days
+        ``date_from`` to ``date_to``."""
+        day = itemgetter(1)
+        return rows[
+            bisect_left(rows, date_from, key=day) : bisect_right(rows, date_to, key=day)
+        ]
+
     # ------------------------------------------------------------------
     # Evidence of a duty
     # ------------------------------------------------------------------
@@ -161,17 +235,18 @@ class KamKpi(models.Model):
     # ------------------------------------------------------------------
     # Built-in KPIs
     # ------------------------------------------------------------------
-    def _kam_kpi_revenue(self, users, date_from, date_to):
+    def _kam_periods_kpi_revenue(self, users, periods):
         """Untaxed sales volume in company currency, credited to the owner on the
         date of each order, invoice or payment (basis from Settings)."""
-        periods = self._kam_ownership_periods(users, date_from, date_to)
-        if not periods:
+        date_from, date_to = self._kam_span(periods)
+        owners = self._kam_ownership_periods(users, date_from, date_to)
+        if not owners:
             return {}
         basis = self.env.company.kam_revenue_basis or "ordered"
         rows = getattr(self, f"_kam_revenue_rows_{basis}")(
-            periods.keys(), date_from, date_to
+            owners.keys(), date_from, date_to
         )
-        return self._kam_credit(periods, rows)
+        return self._kam_credit_periods(owners, rows, periods)
 
     def _kam_revenue_rows_ordered(self, partner_ids, date_from, date_to):
         """``(account_id, local day, amount)`` rows of the confirmed orders."""
@@ -230,53 +305,84 @@ class KamKpi(models.Model):
             for partner, day, amount in groups
         ]
 
-    def _kam_kpi_active_clients(self, users, date_from, date_to):
-        """Accounts owned at period end that ordered within the active window."""
-        periods = self._kam_ownership_periods(users, date_to, date_to)
-        if not periods:
+    def _kam_periods_kpi_active_clients(self, users, periods):
+        """Accounts owned at period end that ordered within the active window
+        ending then."""
+        company = self.env.company
+        ends = {
+            date_to: company._kam_active_window_start(date_to)
+            for _s, date_to in periods
+        }
+        owners = self._kam_ownership_periods(users, min(ends), max(ends))
+        if not owners:
             return {}
-        start = self.env.company._kam_active_window_start(date_to)
-        rows = self._kam_sale_line_groups(periods.keys(), start, date_to)
-        return self._kam_credit(
-            periods, [(partner_id, date_to, 1.0) for partner_id, *_rest in rows]
+        # the days each account ordered on, over all the windows
+        rows = self._kam_sale_line_days(
+            owners.keys(), [(start, end) for end, start in ends.items()]
         )
+        result = {}
+        for period in periods:
+            date_to = period[1]
+            active = {
+                pid for pid, *_rest in self._kam_rows_in(rows, ends[date_to], date_to)
+            }
+            result[period] = self._kam_credit(
+                owners, [(partner_id, date_to, 1.0) for partner_id in sorted(active)]
+            )
+        return result
 
-    def _kam_kpi_new_clients(self, users, date_from, date_to):
+    def _kam_periods_kpi_new_clients(self, users, periods):
         """Accounts whose first ever confirmed order is in the period, credited to
         the owner on that date, when their orders in the period reach the minimum."""
-        periods = self._kam_ownership_periods(users, date_from, date_to)
-        if not periods:
+        date_from, date_to = self._kam_span(periods)
+        owners = self._kam_ownership_periods(users, date_from, date_to)
+        if not owners:
             return {}
-        # one query: the accounts whose first order is in the period, with what
-        # they ordered in it
-        rows = self._kam_sale_line_groups(
-            periods.keys(), date_from, date_to, first=True
-        )
+        # what the accounts without an order before the span ordered each day in
+        # it: their first order is on their first day here
+        rows = self._kam_sale_line_days(owners.keys(), periods, first=True)
+        first_days = {}
+        for partner_id, day, *_rest in rows:
+            first_days.setdefault(partner_id, day)
         minimum = self.env.company.kam_new_client_min_amount
         currency = self.env.company.currency_id
-        return self._kam_credit(
-            periods,
-            [
-                (partner_id, first_day, 1.0)
-                for partner_id, amount, first_day in rows
-                if not minimum or currency.compare_amounts(amount, minimum) >= 0
-            ],
-        )
+        result = {}
+        for period in periods:
+            amounts = {}
+            for partner_id, _day, amount in self._kam_rows_in(rows, *period):
+                if period[0] <= first_days[partner_id] <= period[1]:
+                    amounts[partner_id] = amounts.get(partner_id, 0.0) + amount
+            result[period] = self._kam_credit(
+                owners,
+                [
+                    (partner_id, first_days[partner_id], 1.0)
+                    for partner_id, amount in sorted(amounts.items())
+                    if not minimum or currency.compare_amounts(amount, minimum) >= 0
+                ],
+            )
+        return result
 
-    def _kam_kpi_assortment(self, users, date_from, date_to):
+    def _kam_periods_kpi_assortment(self, users, periods):
         """Average number of distinct product categories per account that bought in
         the period, accounts credited to their owner at period end (clause 2.8)."""
-        periods = self._kam_ownership_periods(users, date_to, date_to)
-        if not periods:
+        ends = {period[1] for period in periods}
+        owners = self._kam_ownership_periods(users, min(ends), max(ends))
+        if not owners:
             return {}
-        categories = self._kam_account_categories(periods.keys(), date_from, date_to)
-        counts = self._kam_credit(
-            periods, [(pid, date_to, len(c)) for pid, c in categories.items()]
-        )
-        accounts = self._kam_credit(
-            periods, [(pid, date_to, 1.0) for pid in categories]
-        )
-        return {user_id: counts[user_id] / accounts[user_id] for user_id in accounts}
+        by_period = self._kam_account_categories_periods(owners.keys(), periods)
+        result = {}
+        for period, categories in by_period.items():
+            date_to = period[1]
+            counts = self._kam_credit(
+                owners, [(pid, date_to, len(c)) for pid, c in categories.items()]
+            )
+            accounts = self._kam_credit(
+                owners, [(pid, date_to, 1.0) for pid in categories]
+            )
+            result[period] = {
+                user_id: counts[user_id] / accounts[user_id] for user_id in accounts
+            }
+        return result
 
     @api.model
     def _kam_account_revenue(self, partners, date_from, date_to):

@@ -8,11 +8,12 @@ from .kam_contract import SIGNED_STATES
 class KamKpi(models.Model):
     _inherit = "kam.kpi"
 
-    def _kam_kpi_contracts_signed(self, users, date_from, date_to):
+    def _kam_periods_kpi_contracts_signed(self, users, periods):
         """Contracts signed in the period, new ones and renewals alike (2.4),
         credited to the KAM who owned the account on the signing day."""
-        periods = self._kam_ownership_periods(users, date_from, date_to)
-        if not periods:
+        date_from, date_to = self._kam_span(periods)
+        owners = self._kam_ownership_periods(users, date_from, date_to)
+        if not owners:
             return {}
         # sudo: KPIs are figures for the plan's reader, not a listing of contracts;
         # the domain limits them to the owned accounts.
@@ -21,7 +22,7 @@ class KamKpi(models.Model):
             .sudo()
             ._read_group(
                 [
-                    ("partner_id", "in", list(periods)),
+                    ("partner_id", "in", list(owners)),
                     ("state", "in", SIGNED_STATES),
                     ("company_id", "in", self.env.companies.ids),
                     ("date_signed", ">=", date_from),
@@ -31,28 +32,30 @@ class KamKpi(models.Model):
                 ["__count"],
             )
         )
-        return self._kam_credit(
-            periods,
+        return self._kam_credit_periods(
+            owners,
             [
                 (partner.id, fields.Date.to_date(day), count)
                 for partner, day, count in groups
             ],
+            periods,
         )
 
-    def _kam_kpi_contract_compliance(self, users, date_from, date_to):
+    def _kam_periods_kpi_contract_compliance(self, users, periods):
         """Share (%) of the period's confirmed orders under a contract that keep
         all its terms (II.11), each order credited to the KAM who owned the account
         on the order's day."""
-        periods = self._kam_ownership_periods(users, date_from, date_to)
-        if not periods:
+        date_from, date_to = self._kam_span(periods)
+        owners = self._kam_ownership_periods(users, date_from, date_to)
+        if not owners:
             return {}
         company = self.env.company
         start, stop = company._kam_day_bounds(date_from, date_to)
-        # sudo: see _kam_kpi_contracts_signed.
+        # sudo: see _kam_periods_kpi_contracts_signed.
         orders = company._kam_business_tz_env(self.env["sale.order"].sudo())
         groups = orders._read_group(
             [
-                ("kam_contract_id.partner_id", "in", list(periods)),
+                ("kam_contract_id.partner_id", "in", list(owners)),
                 ("state", "=", "sale"),
                 ("company_id", "in", self.env.companies.ids),
                 ("date_order", ">=", start),
@@ -67,10 +70,13 @@ class KamKpi(models.Model):
             total_rows.append(row)
             if compliant:
                 compliant_rows.append(row)
-        totals = self._kam_credit(periods, total_rows)
-        compliant = self._kam_credit(periods, compliant_rows)
+        totals = self._kam_credit_periods(owners, total_rows, periods)
+        compliant = self._kam_credit_periods(owners, compliant_rows, periods)
         return {
-            user_id: 100.0 * compliant.get(user_id, 0.0) / total
-            for user_id, total in totals.items()
-            if total
+            period: {
+                user_id: 100.0 * compliant[period].get(user_id, 0.0) / total
+                for user_id, total in totals[period].items()
+                if total
+            }
+            for period in periods
         }

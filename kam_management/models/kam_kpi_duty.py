@@ -38,39 +38,50 @@ class KamKpi(models.Model):
             ["partner_id", "date_order:day", *groupby],
             ["__count"],
         )
+        # the account of each contact once, not once per row
+        contacts = {partner for partner, *_rest in groups}
+        accounts = {partner: partner.commercial_partner_id.id for partner in contacts}
         return [
-            (partner.commercial_partner_id.id, fields.Date.to_date(day), *rest)
+            (accounts[partner], fields.Date.to_date(day), *rest)
             for partner, day, *rest in groups
         ]
 
-    def _kam_kpi_orders(self, users, date_from, date_to):
+    def _kam_periods_kpi_orders(self, users, periods):
         """Number of confirmed orders of the accounts the KAM owned on each order
         date."""
-        periods = self._kam_ownership_periods(users, date_from, date_to)
-        if not periods:
+        date_from, date_to = self._kam_span(periods)
+        owners = self._kam_ownership_periods(users, date_from, date_to)
+        if not owners:
             return {}
-        rows = self._kam_order_groups(periods.keys(), date_from, date_to)
-        return self._kam_credit(periods, rows)
+        rows = self._kam_order_groups(owners.keys(), date_from, date_to)
+        return self._kam_credit_periods(owners, rows, periods)
 
-    def _kam_kpi_discount_within_authority(self, users, date_from, date_to):
+    def _kam_periods_kpi_discount_within_authority(self, users, periods):
         """Share (%) of the confirmed orders of the KAM's accounts whose discounts
         stayed within the tier's authority, i.e. needed no head-of-sales approval
         (2.9)."""
-        periods = self._kam_ownership_periods(users, date_from, date_to)
-        if not periods:
+        date_from, date_to = self._kam_span(periods)
+        owners = self._kam_ownership_periods(users, date_from, date_to)
+        if not owners:
             return {}
         rows = self._kam_order_groups(
-            periods.keys(), date_from, date_to, groupby=["kam_approval_state"]
+            owners.keys(), date_from, date_to, groupby=["kam_approval_state"]
         )
-        total = self._kam_credit(periods, [(p, d, n) for p, d, _s, n in rows])
-        within = self._kam_credit(
-            periods,
+        totals = self._kam_credit_periods(
+            owners, [(p, d, n) for p, d, _s, n in rows], periods
+        )
+        withins = self._kam_credit_periods(
+            owners,
             [(p, d, n) for p, d, state, n in rows if state in (False, "not_required")],
+            periods,
         )
         return {
-            user_id: round(100.0 * within.get(user_id, 0.0) / count, 2)
-            for user_id, count in total.items()
-            if count
+            period: {
+                user_id: round(100.0 * withins[period].get(user_id, 0.0) / count, 2)
+                for user_id, count in totals[period].items()
+                if count
+            }
+            for period in periods
         }
 
     # ------------------------------------------------------------------
@@ -85,18 +96,19 @@ class KamKpi(models.Model):
             ("company_id", "in", self.env.companies.ids),
         ]
 
-    def _kam_kpi_complaint_resolution_days(self, users, date_from, date_to):
+    def _kam_periods_kpi_complaint_resolution_days(self, users, periods):
         """Average number of days from receiving a complaint to resolving it, over
         the complaints resolved in the period, credited to the account's owner on
         the day of resolution. Lower is better."""
-        periods = self._kam_ownership_periods(users, date_from, date_to)
-        if not periods:
+        date_from, date_to = self._kam_span(periods)
+        owners = self._kam_ownership_periods(users, date_from, date_to)
+        if not owners:
             return {}
         company = self.env.company
         # sudo: see _kam_order_groups.
         feedback = company._kam_business_tz_env(self.env["kam.feedback"].sudo())
         groups = feedback._read_group(
-            self._kam_complaint_domain(periods.keys())
+            self._kam_complaint_domain(owners.keys())
             + [
                 ("state", "=", "resolved"),
                 ("date_resolved", ">=", date_from),
@@ -112,27 +124,32 @@ class KamKpi(models.Model):
             taken = max((resolved - fields.Date.to_date(received)).days, 0)
             days.append((account, resolved, taken * count))
             counts.append((account, resolved, count))
-        total_days = self._kam_credit(periods, days)
+        total_days = self._kam_credit_periods(owners, days, periods)
+        total_counts = self._kam_credit_periods(owners, counts, periods)
         return {
-            user_id: round(total_days.get(user_id, 0.0) / count, 2)
-            for user_id, count in self._kam_credit(periods, counts).items()
-            if count
+            period: {
+                user_id: round(total_days[period].get(user_id, 0.0) / count, 2)
+                for user_id, count in total_counts[period].items()
+                if count
+            }
+            for period in periods
         }
 
-    def _kam_kpi_complaints_on_time(self, users, date_from, date_to):
+    def _kam_periods_kpi_complaints_on_time(self, users, periods):
         """Share (%) of the complaints due in the period that were resolved by
         their deadline. A complaint is due on its deadline; one without a deadline
         counts when it is resolved, as on time. Credited to the account's owner on
         the day the complaint was due."""
-        periods = self._kam_ownership_periods(users, date_from, date_to)
-        if not periods:
+        date_from, date_to = self._kam_span(periods)
+        owners = self._kam_ownership_periods(users, date_from, date_to)
+        if not owners:
             return {}
         # sudo: see _kam_order_groups.
         groups = (
             self.env["kam.feedback"]
             .sudo()
             ._read_group(
-                self._kam_complaint_domain(periods.keys())
+                self._kam_complaint_domain(owners.keys())
                 + [
                     "|",
                     "&",
@@ -157,53 +174,76 @@ class KamKpi(models.Model):
             due.append((account, day, count))
             if resolved and resolved <= day:
                 on_time.append((account, day, count))
-        resolved_on_time = self._kam_credit(periods, on_time)
+        resolved_on_time = self._kam_credit_periods(owners, on_time, periods)
+        total_due = self._kam_credit_periods(owners, due, periods)
         return {
-            user_id: round(100.0 * resolved_on_time.get(user_id, 0.0) / count, 2)
-            for user_id, count in self._kam_credit(periods, due).items()
-            if count
+            period: {
+                user_id: round(
+                    100.0 * resolved_on_time[period].get(user_id, 0.0) / count, 2
+                )
+                for user_id, count in total_due[period].items()
+                if count
+            }
+            for period in periods
         }
 
     # ------------------------------------------------------------------
     # Competitor intelligence (2.16)
     # ------------------------------------------------------------------
-    def _kam_kpi_intel_freshness(self, users, date_from, date_to):
+    def _kam_periods_kpi_intel_freshness(self, users, periods):
         """Share (%) of the accounts owned at period end with competitor
         intelligence reported in the freshness window (Settings) ending then."""
-        periods = self._kam_ownership_periods(users, date_to, date_to)
-        if not periods:
-            return {}
         window = max(self.env.company.kam_intel_fresh_days, 1)
-        since = date_to - timedelta(days=window - 1)
+        ends = {
+            date_to: date_to - timedelta(days=window - 1) for _s, date_to in periods
+        }
+        owners = self._kam_ownership_periods(users, min(ends), max(ends))
+        if not owners:
+            return {}
         # sudo: see _kam_order_groups.
         groups = (
             self.env["kam.competitor.intel"]
             .sudo()
             ._read_group(
                 [
-                    ("partner_id.commercial_partner_id", "in", list(periods)),
+                    ("partner_id.commercial_partner_id", "in", list(owners)),
                     ("company_id", "in", self.env.companies.ids),
-                    ("date", ">=", since),
-                    ("date", "<=", date_to),
+                    ("date", ">=", min(ends.values())),
+                    ("date", "<=", max(ends)),
                 ],
-                ["partner_id"],
+                ["partner_id", "date:day"],
             )
         )
-        fresh = {partner.commercial_partner_id.id for (partner,) in groups}
-        owned = self._kam_credit(periods, [(pid, date_to, 1.0) for pid in periods])
-        informed = self._kam_credit(periods, [(pid, date_to, 1.0) for pid in fresh])
-        return {
-            user_id: round(100.0 * informed.get(user_id, 0.0) / count, 2)
-            for user_id, count in owned.items()
-            if count
-        }
+        reports = self._kam_sorted_by_day(
+            [
+                (partner.commercial_partner_id.id, fields.Date.to_date(day))
+                for partner, day in groups
+            ]
+        )
+        result = {}
+        for period in periods:
+            date_to = period[1]
+            fresh = {
+                pid for pid, _day in self._kam_rows_in(reports, ends[date_to], date_to)
+            }
+            owned = self._kam_credit(owners, [(pid, date_to, 1.0) for pid in owners])
+            informed = self._kam_credit(
+                owners, [(pid, date_to, 1.0) for pid in sorted(fresh)]
+            )
+            result[period] = {
+                user_id: round(100.0 * informed.get(user_id, 0.0) / count, 2)
+                for user_id, count in owned.items()
+                if count
+            }
+        return result
 
     # ------------------------------------------------------------------
     # Proposals (2.17, 3.3, 3.6): the KAM's own, not an account's
     # ------------------------------------------------------------------
-    def _kam_kpi_proposals(self, users, date_from, date_to):
+    def _kam_periods_kpi_proposals(self, users, periods):
         """Number of proposals the KAM submitted to the commercial director in the
         period (assortment, prices, process, improvements)."""
+        date_from, date_to = self._kam_span(periods)
         # sudo: a count per author for the reader of a plan or a report.
         groups = (
             self.env["kam.proposal"]
@@ -215,8 +255,16 @@ class KamKpi(models.Model):
                     ("date_submitted", ">=", date_from),
                     ("date_submitted", "<=", date_to),
                 ],
-                ["user_id"],
+                ["user_id", "date_submitted:day"],
                 ["__count"],
             )
         )
-        return {user.id: count for user, count in groups}
+        rows = self._kam_sorted_by_day(
+            [(user.id, fields.Date.to_date(day), count) for user, day, count in groups]
+        )
+        result = {}
+        for period in periods:
+            counts = result.setdefault(period, {})
+            for user_id, _day, count in self._kam_rows_in(rows, *period):
+                counts[user_id] = counts.get(user_id, 0) + count
+        return result

@@ -46,16 +46,25 @@ class KamKpi(models.Model):
         """Incidents per 100 orders placed (0 when nothing was ordered)."""
         return round(100.0 * incidents / orders, 2) if orders else 0.0
 
-    def _kam_kpi_refusal_rate(self, users, date_from, date_to):
+    def _kam_periods_kpi_refusal_rate(self, users, periods):
         """Refused orders and credit notes with a reason per 100 orders placed by
         the KAM's accounts in the period, credited to the owner on each day. Lower
         is better."""
-        periods = self._kam_ownership_periods(users, date_from, date_to)
-        if not periods:
+        date_from, date_to = self._kam_span(periods)
+        owners = self._kam_ownership_periods(users, date_from, date_to)
+        if not owners:
             return {}
-        incidents, orders = self._kam_refusal_rows(periods.keys(), date_from, date_to)
-        incidents = self._kam_credit(periods, [(p, d, n) for p, d, _r, n in incidents])
+        incidents, orders = self._kam_refusal_rows(owners.keys(), date_from, date_to)
+        incidents = self._kam_credit_periods(
+            owners, [(p, d, n) for p, d, _r, n in incidents], periods
+        )
+        placed = self._kam_credit_periods(owners, orders, periods)
         return {
-            user_id: self._kam_refusal_rate(incidents.get(user_id, 0.0), placed)
-            for user_id, placed in self._kam_credit(periods, orders).items()
+            period: {
+                user_id: self._kam_refusal_rate(
+                    incidents[period].get(user_id, 0.0), count
+                )
+                for user_id, count in placed[period].items()
+            }
+            for period in periods
         }

@@ -134,12 +134,48 @@ class KamKpi(models.Model):
         return self.env.execute_query(query)
 
     @api.model
+    def _kam_sale_line_days(self, partner_ids, windows, groupby=(), first=False):
+        """Rows ``(account_id, day, *groupby values, amount)`` of
+        :meth:`_kam_sale_line_groups` over the span of ``windows`` (``(date_from,
+        date_to)`` pairs), sorted for :meth:`_kam_rows_in`.
+
+        With several windows the rows are by local day, so that each window takes
+        its days; with one, by account (and ``groupby``) with the day of the
+        group's first order as ``day``: every row is in the only window, and the
+        query does not group by day. One query.
+        """
+        windows = set(windows)
+        by_day = len(windows) > 1
+        rows = self._kam_sale_line_groups(
+            partner_ids,
+            *self._kam_span(windows),
+            groupby=("day", *groupby) if by_day else tuple(groupby),
+            first=first,
+        )
+        if by_day:
+            rows = [(pid, day, *rest, amount) for pid, day, *rest, amount, _f in rows]
+        else:
+            rows = [(pid, day, *rest, amount) for pid, *rest, amount, day in rows]
+        return self._kam_sorted_by_day(rows)
+
+    @api.model
     def _kam_account_categories(self, partner_ids, date_from, date_to):
         """``{account_id: {category_id, ...}}``: the product categories each
         account bought in the period (clause 2.8)."""
-        categories = {}
-        for partner_id, category_id, *_rest in self._kam_sale_line_groups(
-            partner_ids, date_from, date_to, groupby=("category",)
-        ):
-            categories.setdefault(partner_id, set()).add(category_id)
-        return categories
+        period = (date_from, date_to)
+        return self._kam_account_categories_periods(partner_ids, [period])[period]
+
+    @api.model
+    def _kam_account_categories_periods(self, partner_ids, periods):
+        """``{(date_from, date_to): {account_id: {category_id, ...}}}``: the
+        product categories each account bought in each of ``periods``, read in one
+        query over their span."""
+        rows = self._kam_sale_line_days(partner_ids, periods, groupby=("category",))
+        result = {}
+        for period in periods:
+            categories = result.setdefault(period, {})
+            for partner_id, _day, category_id, *_rest in self._kam_rows_in(
+                rows, *period
+            ):
+                categories.setdefault(partner_id, set()).add(category_id)
+        return result

@@ -1,6 +1,6 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class KamKpi(models.Model):
@@ -18,7 +18,7 @@ class KamKpi(models.Model):
             ("visit_day", "<=", date_to),
         ]
 
-    def _kam_kpi_checklist_compliance(self, users, date_from, date_to):
+    def _kam_periods_kpi_checklist_compliance(self, users, periods):
         """Share (%) of the checklist questions of the period's done visits that
         were answered, optional ones included (mandatory ones must be answered to
         close a visit), credited to the KAM who made the visit. One query."""
@@ -28,13 +28,27 @@ class KamKpi(models.Model):
             self.env["kam.visit.answer"]
             .sudo()
             ._read_group(
-                self._kam_checklist_domain(users, date_from, date_to),
-                ["user_id"],
+                self._kam_checklist_domain(users, *self._kam_span(periods)),
+                ["user_id", "visit_day:day"],
                 ["__count", "answered_count:sum"],
             )
         )
-        return {
-            user.id: round(100.0 * answered / count, 2)
-            for user, count, answered in groups
-            if count
-        }
+        rows = self._kam_sorted_by_day(
+            [
+                (user.id, fields.Date.to_date(day), count, answered)
+                for user, day, count, answered in groups
+            ]
+        )
+        result = {}
+        for period in periods:
+            totals = {}
+            for user_id, _day, count, answered in self._kam_rows_in(rows, *period):
+                total = totals.setdefault(user_id, [0, 0])
+                total[0] += count
+                total[1] += answered
+            result[period] = {
+                user_id: round(100.0 * answered / count, 2)
+                for user_id, (count, answered) in totals.items()
+                if count
+            }
+        return result

@@ -265,23 +265,24 @@ class KamSalesPlan(models.Model):
 
     def _kam_achieved_figures(self):
         """``{plan line id: achieved}`` of every KPI line of the plans on today's
-        figures, with one KPI computation per (KPI, period, company) for all KAMs;
-        nothing is written."""
+        figures, with one KPI computation per (KPI, company) for all KAMs and plan
+        periods (``kam.kpi._kam_compute_periods``); nothing is written."""
         users_of = {plan: plan._kam_plan_users() for plan in self}
-        groups = defaultdict(lambda: self.env["res.users"])
+        kam_users = defaultdict(lambda: self.env["res.users"])
+        periods = defaultdict(set)
         for line in self.line_ids:
             plan = line.plan_id
-            groups[(line.kpi_id, plan.date_from, plan.date_to, plan.company_id)] |= (
-                users_of[plan]
-            )
+            kam_users[(line.kpi_id, plan.company_id)] |= users_of[plan]
+            periods[(line.kpi_id, plan.company_id)].add((plan.date_from, plan.date_to))
         values = {}
-        for (kpi, date_from, date_to, company), users in groups.items():
+        for (kpi, company), users in kam_users.items():
             kpi = kpi.with_company(company).with_context(
                 allowed_company_ids=company.ids
             )
-            values[(kpi.id, date_from, date_to, company.id)] = kpi._kam_compute(
-                users, date_from, date_to
-            )
+            for (date_from, date_to), figures in kpi._kam_compute_periods(
+                users, periods[(kpi, company)]
+            ).items():
+                values[(kpi.id, date_from, date_to, company.id)] = figures
         achieved = {}
         for line in self.line_ids:
             plan = line.plan_id

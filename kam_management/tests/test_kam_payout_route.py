@@ -80,22 +80,22 @@ class TestKamPayoutRoute(KamPayCommon):
         )
 
     def test_today_figures_are_batched(self):
-        """Today's figures of approved statements: one KPI computation per KPI and
-        period for all of them, not one per statement and KPI."""
+        """Today's figures of approved statements: one KPI computation per KPI for
+        all of them and their periods, not one per statement and KPI."""
         self._sell(self.account_1, 1000.0)
         self._sell(self.account_3, 1000.0)
         statements = self._statement(self.plan_kam) | self._statement(self.plan_kam2)
         statements.action_compute()
         statements.with_user(self.user_director).action_approve()
         Kpi = type(self.env["kam.kpi"])
-        original = Kpi._kam_compute
+        original = Kpi._kam_compute_periods
         calls = []
 
-        def counted(kpi, users, date_from, date_to):
+        def counted(kpi, users, periods):
             calls.append((kpi.id, users.ids))
-            return original(kpi, users, date_from, date_to)
+            return original(kpi, users, periods)
 
-        with patch.object(Kpi, "_kam_compute", counted):
+        with patch.object(Kpi, "_kam_compute_periods", counted):
             statements.invalidate_recordset(["current_amount"])
             statements.mapped("current_amount")
         self.assertEqual(len(calls), len(self.plan_kam.line_ids))

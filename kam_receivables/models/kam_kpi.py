@@ -6,18 +6,19 @@ from odoo import models
 class KamKpi(models.Model):
     _inherit = "kam.kpi"
 
-    def _kam_kpi_collected_revenue(self, users, date_from, date_to):
+    def _kam_periods_kpi_collected_revenue(self, users, periods):
         """Money collected from the accounts in the period (receivables engine:
         payments and bank transactions on receivable accounts), credited to the
         account's owner on the day it was booked (clause 2.13: collect on time and in
         full)."""
-        periods = self._kam_ownership_periods(users, date_from, date_to)
-        if not periods:
+        date_from, date_to = self._kam_span(periods)
+        owners = self._kam_ownership_periods(users, date_from, date_to)
+        if not owners:
             return {}
         rows = self.env["kam.receivable.engine"]._kam_collected(
-            periods.keys(), date_from, date_to, self.env.companies
+            owners.keys(), date_from, date_to, self.env.companies
         )
-        return self._kam_credit(periods, rows)
+        return self._kam_credit_periods(owners, rows, periods)
 
     def _kam_kpi_overdue_ratio(self, users, date_from, date_to):
         """Overdue share (%) of the open debts of the accounts owned at period end,
