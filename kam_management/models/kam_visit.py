@@ -66,9 +66,7 @@ class KamVisit(models.Model):
         default="visit",
         tracking=True,
     )
-    type_color = fields.Integer(
-        compute="_compute_type_color", store=True, precompute=True
-    )
+    type_color = fields.Integer(compute="_compute_type_color", store=True)
     planned_start = fields.Datetime(
         required=True,
         index=True,
@@ -105,7 +103,6 @@ class KamVisit(models.Model):
     done_on_time = fields.Boolean(
         compute="_compute_done_on_time",
         store=True,
-        precompute=True,
         help="Done no later than the grace period after the planned start.",
     )
     plan_reason = fields.Char(

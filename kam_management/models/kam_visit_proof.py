@@ -56,7 +56,6 @@ class KamVisit(models.Model):
     visit_day = fields.Date(
         compute="_compute_visit_day",
         store=True,
-        precompute=True,
         index=True,
         help="The company's local day of the visit: the day of the check-in, or of "
         "the planned start before checking in.",
