@@ -9,6 +9,7 @@ from . import (
     kam_kpi,
     kam_receivable_aging,
     kam_receivable_engine,
+    kam_receivable_items,
     kam_weekly_report_line,
     res_company,
     res_config_settings,

@@ -22,7 +22,9 @@ An open item is a journal item of a *receivable* account (``asset_receivable``),
   credit notes not yet applied (negative residuals) are *unapplied credits*, apart.
 * Days past due count from the day asked for, the company's today by default.
 
-Every figure of the add-on reads these methods: credit exposure and overdue (partner,
+The open items are read by ``_kam_items_sql`` (one day) and ``_kam_items_days_sql``
+(many days in one query), in ``kam_receivable_items.py``. Every figure of the add-on
+reads these methods: credit exposure and overdue (partner,
 order, credit check), the receivables aging, collection levels, the overdue-ratio and
 collected-revenue KPIs, DSO, the settlement statement and the overdue invoices menu.
 The amount still to invoice of an order (order exposure) and available credit are
@@ -31,6 +33,8 @@ defined here as well.
 
 from odoo import api, models
 from odoo.tools import SQL
+
+from odoo.addons.kam_management.models.kam_sql import kam_figures_query
 
 # (column, first day past due, last day past due or None): the due-date buckets
 BUCKETS = (
@@ -101,122 +105,26 @@ class KamReceivableEngine(models.AbstractModel):
             self.env[model].flush_model(fnames)
 
     # ------------------------------------------------------------------
-    # Open items
+    # Figures per customer (the open items: kam_receivable_items.py)
     # ------------------------------------------------------------------
     @api.model
-    def _kam_items_sql(self, as_of, company_ids=None, partner_ids=None, move_ids=None):
-        """SQL of the receivable journal items open as of ``as_of`` (see the module
-        docstring: today's open items from today on, else rebuilt as of that day).
-
-        Columns: ``id`` (the journal item), ``move_id``, ``partner_id`` (commercial
-        entity), ``company_id``, ``currency_id`` (company currency), ``date``,
-        ``date_maturity``, ``days`` (days past due on ``as_of``), ``grace``,
-        ``residual`` (as of ``as_of``, company currency, never zero) and ``overdue``.
-        ``None`` filters mean "all"; ``partner_ids`` may be an SQL subquery. The
-        caller flushes (``_kam_flush``).
-        """
-        today = self.env["res.company"].browse(company_ids[:1] if company_ids else ())
-        filters = [SQL("TRUE")]
-        if as_of < today._kam_today():
-            # what reconciliations dated after the day took off each item
-            later = SQL(
-                """
-                SELECT p.line_id, SUM(p.amount) AS amount
-                  FROM (
-                    SELECT apr.debit_move_id AS line_id, apr.amount
-                      FROM account_partial_reconcile apr
-                     WHERE apr.max_date > %(as_of)s
-                     UNION ALL
-                    SELECT apr.credit_move_id, -apr.amount
-                      FROM account_partial_reconcile apr
-                     WHERE apr.max_date > %(as_of)s
-                  ) p
-                 GROUP BY p.line_id
-                """,
-                as_of=as_of,
-            )
-            filters += [
-                SQL("aml.date <= %s", as_of),
-                SQL("(NOT aml.reconciled OR later.line_id IS NOT NULL)"),
-            ]
-        else:
-            later = SQL("SELECT NULL::int AS line_id, NULL::numeric AS amount LIMIT 0")
-            filters.append(SQL("NOT aml.reconciled"))
-        if company_ids is not None:
-            filters.append(SQL("aml.company_id IN %s", _ids(company_ids)))
-        if partner_ids is not None:
-            if not isinstance(partner_ids, SQL):
-                partner_ids = _ids(partner_ids)
-            filters.append(SQL("rp.commercial_partner_id IN %s", partner_ids))
-        if move_ids is not None:
-            filters.append(SQL("aml.move_id IN %s", _ids(move_ids)))
-        return SQL(
-            """
-            SELECT item.*,
-                   item.residual > 0 AND item.days > item.grace AS overdue
-              FROM (
-                SELECT aml.id, aml.move_id, cp.id AS partner_id, aml.company_id,
-                       company.currency_id, aml.date,
-                       COALESCE(aml.date_maturity, aml.date) AS date_maturity,
-                       %(as_of)s::date - COALESCE(aml.date_maturity, aml.date) AS days,
-                       %(grace)s AS grace,
-                       aml.amount_residual + COALESCE(later.amount, 0) AS residual
-                  FROM account_move_line aml
-                  JOIN account_account acc ON acc.id = aml.account_id
-                  JOIN res_company company ON company.id = aml.company_id
-                  JOIN res_partner rp ON rp.id = aml.partner_id
-                  JOIN res_partner cp ON cp.id = rp.commercial_partner_id
-             LEFT JOIN (%(later)s) later ON later.line_id = aml.id
-                 WHERE acc.account_type = 'asset_receivable'
-                   AND aml.parent_state = 'posted'
-                   AND %(filters)s
-              ) item
-             WHERE item.residual != 0
-            """,
-            as_of=as_of,
-            grace=self._kam_grace_sql(),
-            later=later,
-            filters=SQL(" AND ").join(filters),
-        )
-
-    @api.model
-    def _kam_bucket_sql(self, low, high=None):
-        """SQL amount of an item (alias ``item``) in the bucket of ``low`` to ``high``
-        days past due (``None``: open-ended; ``low`` of 0 or less: not due)."""
-        if low <= 0:
-            return SQL(
-                "CASE WHEN item.residual > 0 AND item.days <= 0 "
-                "THEN item.residual ELSE 0 END"
-            )
-        if high is None:
-            return SQL(
-                "CASE WHEN item.residual > 0 AND item.days >= %s "
-                "THEN item.residual ELSE 0 END",
-                low,
-            )
-        return SQL(
-            "CASE WHEN item.residual > 0 AND item.days BETWEEN %s AND %s "
-            "THEN item.residual ELSE 0 END",
-            low,
-            high,
-        )
-
-    @api.model
-    def _kam_per_partner(self, partners, grouped):
+    def _kam_per_partner_rows(self, partners, grouped):
         """Run ``grouped(commercial_ids)``, an SQL query grouped by commercial entity
         (first column ``partner_id``) given the SQL subquery of the commercial
-        entities of ``partners``, and give each partner its entity's row: one query,
+        entities of ``partners``, and give each partner its entity's rows: one query,
         no read of the partners.
 
-        :return: ``{partner id: (the row's other columns)}`` for partners with a row
+        :return: ``[(partner id, *the row's other columns)]`` for the partners with
+            rows
         """
         ids = tuple(set(partners._origin._ids) - {False})
         if not ids:
-            return {}
+            return []
         commercial_ids = SQL(
             "(SELECT commercial_partner_id FROM res_partner WHERE id IN %s)", ids
         )
-        self.env.cr.execute(
+        rows = kam_figures_query(
+            self.env,
             SQL(
                 """
                 SELECT p.id, f.*
@@ -226,14 +134,23 @@ class KamReceivableEngine(models.AbstractModel):
                 """,
                 grouped(commercial_ids),
                 ids,
-            )
+            ),
         )
-        return {row[0]: row[2:] for row in self.env.cr.fetchall()}
+        return [(row[0], *row[2:]) for row in rows]
+
+    @api.model
+    def _kam_per_partner(self, partners, grouped):
+        """:meth:`_kam_per_partner_rows` of a query with one row per commercial
+        entity: ``{partner id: (the row's other columns)}``."""
+        return {
+            pid: tuple(rest)
+            for pid, *rest in self._kam_per_partner_rows(partners, grouped)
+        }
 
     @api.model
     def _kam_receivables(self, partners, companies=None, as_of=None):
         """Open receivables of ``partners`` (contacts: their commercial entity's), one
-        query.
+        query: the one-day case of :meth:`_kam_receivables_days`.
 
         :param companies: scope (default: the current company)
         :param as_of: the day (default: the current company's today)
@@ -244,30 +161,48 @@ class KamReceivableEngine(models.AbstractModel):
         """
         companies = companies or self.env.company
         as_of = self._kam_as_of(companies[:1], as_of)
+        return self._kam_receivables_days(partners, [as_of], companies)[as_of]
+
+    @api.model
+    def _kam_receivables_days(self, partners, days, companies=None):
+        """Open receivables of ``partners`` as of each of ``days`` (figures of
+        :meth:`_kam_receivables`), in one query.
+
+        :return: ``{day: {partner id: figures}}``, for every day and partner
+        """
+        companies = companies or self.env.company
         keys = ("receivable", "debt", "unapplied", "overdue", "overdue_days")
         self._kam_flush()
-        rows = self._kam_per_partner(
+        rows = self._kam_per_partner_rows(
             partners,
             lambda commercial_ids: SQL(
                 """
-                SELECT item.partner_id,
+                SELECT item.partner_id, item.day,
                        SUM(item.residual),
                        SUM(GREATEST(item.residual, 0)),
                        SUM(LEAST(item.residual, 0)),
                        SUM(CASE WHEN item.overdue THEN item.residual ELSE 0 END),
                        MAX(CASE WHEN item.overdue THEN item.days ELSE 0 END)
                   FROM (%s) item
-                 GROUP BY item.partner_id
+                 GROUP BY item.partner_id, item.day
                 """,
-                self._kam_items_sql(as_of, companies.ids, commercial_ids),
+                self._kam_items_days_sql(days, companies.ids, commercial_ids),
             ),
         )
+        found = {(pid, day): values for pid, day, *values in rows}
         empty = (0.0, 0.0, 0.0, 0.0, 0)
         return {
-            partner.id: dict(
-                zip(keys, rows.get(partner._origin.id, empty), strict=True)
-            )
-            for partner in partners
+            day: {
+                partner.id: dict(
+                    zip(
+                        keys,
+                        found.get((partner._origin.id, day), empty),
+                        strict=True,
+                    )
+                )
+                for partner in partners
+            }
+            for day in days
         }
 
     @api.model

@@ -14,33 +14,56 @@ class ResPartner(models.Model):
 
     def _kam_sales_12_months(self, as_of=None):
         """Invoiced sales (tax included, net of credit notes) of the 365 days up to
-        ``as_of`` (default: the last 365 days) in company currency, per partner (its
-        commercial entity's): one query."""
+        ``as_of`` (default: the last 365 days, invoices dated later included) in
+        company currency, per partner (its commercial entity's): one query."""
+        day = as_of or self.env.company._kam_today()
+        return self._kam_sales_12_months_days([day], up_to_day=as_of is not None)[day]
+
+    def _kam_sales_12_months_days(self, days, up_to_day=True):
+        """:meth:`_kam_sales_12_months` as of each of ``days``, in one query:
+        ``{day: {partner id: amount}}`` (partners without sales left out).
+
+        :param up_to_day: leave out the invoices dated after the day
+        """
         company = self.env.company
-        until = SQL("AND am.invoice_date <= %s", as_of) if as_of is not None else SQL()
+        days = sorted(set(days))
+        until = SQL("AND am.invoice_date <= %s", days[-1]) if up_to_day else SQL()
         self.env.flush_all()
-        rows = self.env["kam.receivable.engine"]._kam_per_partner(
+        rows = self.env["kam.receivable.engine"]._kam_per_partner_rows(
             self,
             lambda commercial_ids: SQL(
                 """
-                SELECT rp.commercial_partner_id AS partner_id,
-                       SUM(am.amount_total_signed)
-                  FROM account_move am
-                  JOIN res_partner rp ON rp.id = am.partner_id
-                 WHERE am.company_id = %(company)s
-                   AND am.state = 'posted'
-                   AND am.move_type IN ('out_invoice', 'out_refund')
-                   AND am.invoice_date > %(since)s %(until)s
-                   AND rp.commercial_partner_id IN %(partners)s
-                 GROUP BY rp.commercial_partner_id
+                SELECT s.partner_id, d.day, SUM(s.amount)
+                  FROM (
+                    SELECT rp.commercial_partner_id AS partner_id, am.invoice_date,
+                           SUM(am.amount_total_signed) AS amount
+                      FROM account_move am
+                      JOIN res_partner rp ON rp.id = am.partner_id
+                     WHERE am.company_id = %(company)s
+                       AND am.state = 'posted'
+                       AND am.move_type IN ('out_invoice', 'out_refund')
+                       AND am.invoice_date > %(since)s %(until)s
+                       AND rp.commercial_partner_id IN %(partners)s
+                     GROUP BY rp.commercial_partner_id, am.invoice_date
+                  ) s
+                  JOIN unnest(%(days)s::date[]) AS d(day)
+                    ON s.invoice_date > d.day - %(window)s
+                   AND (NOT %(up_to_day)s OR s.invoice_date <= d.day)
+                 GROUP BY s.partner_id, d.day
                 """,
                 company=company.id,
-                since=(as_of or company._kam_today()) - timedelta(days=365),
+                since=days[0] - timedelta(days=365),
                 until=until,
                 partners=commercial_ids,
+                days=days,
+                window=365,
+                up_to_day=up_to_day,
             ),
         )
-        return {pid: float(amount or 0.0) for pid, (amount,) in rows.items()}
+        result = {day: {} for day in days}
+        for pid, day, amount in rows:
+            result[day][pid] = float(amount or 0.0)
+        return result
 
     def _kam_payment_behaviour(self):
         """Average days late and share paid on time over 12 months, per partner (its

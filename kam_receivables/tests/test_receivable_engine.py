@@ -220,3 +220,93 @@ class TestReceivableEngine(KamReceivablesCommon):
             ratio._kam_compute(self.user_kam, today, month_end)[self.user_kam.id],
             round(100.0 * 10 / 110, 2),
         )
+
+    def test_many_days_at_once_equal_day_by_day(self):
+        """``_kam_receivables_days`` gives, day by day, the figures of each day alone:
+        documents dated after a day left out, payments and credit notes booked after
+        it left open, in part or in full, a debt overdue on some days only; today
+        and a later day are today's figures."""
+        today = self.today
+        old = self._invoice(
+            self.customer,
+            1000,
+            today - timedelta(days=40),
+            today - timedelta(days=60),
+        )
+        recent = self._invoice(
+            self.customer_contact,
+            300,
+            today + timedelta(days=10),
+            today - timedelta(days=20),
+        )
+        self._pay(old, 400, today - timedelta(days=30))
+        self._pay(old, 600, today - timedelta(days=8))
+        self._pay(recent, 100, today - timedelta(days=3))
+        self._invoice(
+            self.customer,
+            50,
+            today - timedelta(days=5),
+            today - timedelta(days=5),
+            move_type="out_refund",
+        )
+        self._unapplied_payment(70)
+        nothing_owed = self.env["res.partner"].create(
+            {"name": "Paid-up Customer", "is_company": True}
+        )
+        partners = self.customer | self.customer_contact | nothing_owed
+        days = [today - timedelta(days=n) for n in (70, 45, 25, 10, 4, 1)] + [
+            today,
+            today + timedelta(days=3),
+        ]
+        engine = self.env["kam.receivable.engine"]
+        together = engine._kam_receivables_days(partners, days)
+        self.assertEqual(list(together), days)
+        for day in days:
+            with self.subTest(day=day):
+                self.assertEqual(
+                    together[day], engine._kam_receivables(partners, as_of=day)
+                )
+        # the figures themselves, 25 days ago: the old invoice open for 600 and
+        # overdue, the recent one not due yet
+        before = together[today - timedelta(days=25)][self.customer.id]
+        self.assertEqual(
+            (before["receivable"], before["debt"], before["overdue"]), (600, 600, 600)
+        )
+        self.assertEqual(
+            together[today - timedelta(days=70)][self.customer.id],
+            {
+                "receivable": 0,
+                "debt": 0,
+                "unapplied": 0,
+                "overdue": 0,
+                "overdue_days": 0,
+            },
+        )
+        # a contact gets its commercial entity's figures
+        self.assertEqual(
+            together[today][self.customer_contact.id], together[today][self.customer.id]
+        )
+
+    def test_yearly_sales_of_many_days_equal_day_by_day(self):
+        today = self.today
+        for age, amount in ((400, 70), (200, 100), (30, 40), (2, 5)):
+            self._invoice(
+                self.customer,
+                amount,
+                today - timedelta(days=age - 30),
+                today - timedelta(days=age),
+            )
+        days = [today - timedelta(days=n) for n in (300, 100, 10, 0)]
+        partners = self.customer | self.customer_contact
+        together = partners._kam_sales_12_months_days(days)
+        for day in days:
+            with self.subTest(day=day):
+                self.assertEqual(
+                    together[day], partners._kam_sales_12_months(as_of=day)
+                )
+        self.assertEqual(together[today][self.customer.id], 145)
+        # without a day: the last 365 days, later invoices included
+        self._invoice(
+            self.customer, 1, today + timedelta(days=30), today + timedelta(days=1)
+        )
+        self.assertEqual(partners._kam_sales_12_months()[self.customer.id], 146)
