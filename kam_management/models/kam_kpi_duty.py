@@ -9,6 +9,7 @@ it happened, through ``_kam_ownership_periods`` and ``_kam_credit``.
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 
 class KamKpi(models.Model):
@@ -20,31 +21,42 @@ class KamKpi(models.Model):
     @api.model
     def _kam_order_groups(self, partner_ids, date_from, date_to, groupby=()):
         """Confirmed orders of the accounts ``partner_ids`` (and their contacts) in
-        the period, grouped by account, local day and ``groupby``: rows
-        ``(account_id, day, *groupby values, count)``. One query."""
+        the period, grouped by account, local day and ``groupby`` (stored columns of
+        ``sale_order``, their values as stored): rows ``(account_id, day, *groupby
+        values, count)``. One query."""
+        partner_ids = list(partner_ids)
+        if not partner_ids:
+            return []
         company = self.env.company
         start, stop = company._kam_day_bounds(date_from, date_to)
-        # sudo: KPIs are figures for the reader of a plan or report, not a listing of
-        # orders they may open; the domain limits them to the accounts given.
-        orders = company._kam_business_tz_env(self.env["sale.order"].sudo())
-        groups = orders._read_group(
-            [
-                ("partner_id.commercial_partner_id", "in", list(partner_ids)),
-                ("state", "=", "sale"),
-                ("company_id", "in", self.env.companies.ids),
-                ("date_order", ">=", start),
-                ("date_order", "<", stop),
-            ],
-            ["partner_id", "date_order:day", *groupby],
-            ["__count"],
+        columns = [SQL.identifier("s", name) for name in groupby]
+        # KPIs are figures for the reader of a plan or report, not a listing of
+        # orders they may open: read in SQL, limited to the accounts given.
+        self.env["sale.order"].flush_model(
+            ["partner_id", "state", "company_id", "date_order", *groupby]
         )
-        # the account of each contact once, not once per row
-        contacts = {partner for partner, *_rest in groups}
-        accounts = {partner: partner.commercial_partner_id.id for partner in contacts}
-        return [
-            (accounts[partner], fields.Date.to_date(day), *rest)
-            for partner, day, *rest in groups
-        ]
+        self.env["res.partner"].flush_model(["commercial_partner_id"])
+        return self.env.execute_query(
+            SQL(
+                """
+                SELECT partner.commercial_partner_id, %(day)s, %(columns)s COUNT(*)
+                  FROM sale_order s
+                  JOIN res_partner partner ON partner.id = s.partner_id
+                 WHERE s.state = 'sale'
+                   AND s.company_id IN %(companies)s
+                   AND partner.commercial_partner_id IN %(partners)s
+                   AND s.date_order >= %(start)s AND s.date_order < %(stop)s
+              GROUP BY 1, 2 %(group_by)s
+                """,
+                day=company._kam_local_day_sql(SQL("s.date_order")),
+                columns=SQL("").join(SQL("%s, ", column) for column in columns),
+                companies=tuple(self.env.companies.ids),
+                partners=tuple(partner_ids),
+                start=start,
+                stop=stop,
+                group_by=SQL("").join(SQL(", %s", column) for column in columns),
+            )
+        )
 
     def _kam_periods_kpi_orders(self, users, periods):
         """Number of confirmed orders of the accounts the KAM owned on each order
@@ -72,7 +84,7 @@ class KamKpi(models.Model):
         )
         withins = self._kam_credit_periods(
             owners,
-            [(p, d, n) for p, d, state, n in rows if state in (False, "not_required")],
+            [(p, d, n) for p, d, state, n in rows if state in (None, "not_required")],
             periods,
         )
         return {
