@@ -87,7 +87,8 @@ def aging_pivot(env):
 
 def kpis_by_month(env, users, months=12):
     """Every KPI of the registry for the users, for each of the last months (all
-    the months of a KPI at once, as the plan attainment and the plan refresh ask)."""
+    the months of all KPIs at once, sharing their reads, as the plan refresh
+    computes them)."""
     kpis = env["kam.kpi"].search([])
     first = env.company._kam_today().replace(day=1)
     periods = []
@@ -97,8 +98,7 @@ def kpis_by_month(env, users, months=12):
         periods.append((first, end))
 
     def run():
-        for kpi in kpis:
-            kpi._kam_compute_periods(users, periods)
+        kpis._kam_compute_batch(users, periods)
 
     return run
 

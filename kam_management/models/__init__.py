@@ -6,6 +6,7 @@ from . import kam_lock_mixin
 from . import res_config_settings
 from . import kam_kpi
 from . import kam_kpi_sale_lines
+from . import kam_kpi_reads
 from . import kam_variable_pay_policy
 from . import kam_variable_pay_policy_line
 from . import kam_tier

@@ -168,10 +168,13 @@ class KamAssignment(models.Model):
         each day: ``{user_id: total}``; rows nobody in ``periods`` owned are
         dropped."""
         totals = {}
+        # _kam_owner_in, inlined: KPIs credit hundreds of thousands of rows
         for partner_id, day, amount in rows:
-            user_id = self._kam_owner_in(periods, partner_id, day)
-            if user_id:
-                totals[user_id] = totals.get(user_id, 0.0) + amount
+            for user_id, start, end in periods.get(partner_id, ()):
+                if start <= day and (not end or day <= end):
+                    if user_id:
+                        totals[user_id] = totals.get(user_id, 0.0) + amount
+                    break
         return totals
 
     @api.model

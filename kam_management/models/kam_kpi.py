@@ -176,7 +176,12 @@ class KamKpi(models.Model):
         """Ownership periods of accounts by ``users`` overlapping the period:
         ``{partner_id: [(user_id, start, end), ...]}`` (see
         ``kam.assignment._kam_periods``)."""
-        return self.env["kam.assignment"]._kam_periods(date_from, date_to, users=users)
+        return self._kam_shared_read(
+            ("ownership", tuple(users.ids), date_from, date_to),
+            lambda: self.env["kam.assignment"]._kam_periods(
+                date_from, date_to, users=users
+            ),
+        )
 
     @api.model
     def _kam_owner_on(self, periods, partner_id, day):

@@ -4,8 +4,10 @@
 ordered basis, active and new clients, assortment) and the account revenue of plans,
 straight from the order lines with the period as parameters."""
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.tools import SQL
+
+from .kam_sql import kam_figures_query
 
 
 class KamKpi(models.Model):
@@ -50,6 +52,24 @@ class KamKpi(models.Model):
         partner_ids = list(partner_ids)
         if not partner_ids:
             return []
+        reads = self.env.context.get("kam_kpi_reads")
+        if reads is not None and date_from:
+            return self._kam_sale_line_groups_shared(
+                reads, partner_ids, date_from, date_to, groupby, first
+            )
+        return self._kam_sale_line_query(
+            partner_ids, date_from, date_to, groupby, first
+        )
+
+    @api.model
+    def _kam_sale_line_query(
+        self, partner_ids, date_from, date_to, groupby, first, uncategorised=False
+    ):
+        """The query of :meth:`_kam_sale_line_groups`.
+
+        :param uncategorised: grouped by category, keep the lines without one (as
+            category ``None``)
+        """
         company = self.env.company
         local_day = company._kam_local_day_sql(SQL("s.date_order"))
         columns = {"day": local_day, "category": SQL("t.categ_id")}
@@ -66,23 +86,15 @@ class KamKpi(models.Model):
                 SQL("s.date_order >= %s AND s.date_order < %s", start, stop)
             )
         if first and date_from:
-            # an earlier confirmed order with a line the report counts
             conditions.append(
                 SQL(
-                    """NOT EXISTS (
-                    SELECT 1 FROM sale_order s0
-                      JOIN res_partner p0 ON p0.id = s0.partner_id
-                     WHERE p0.commercial_partner_id = partner.commercial_partner_id
-                       AND s0.state = 'sale' AND s0.company_id IN %s
-                       AND s0.date_order < %s
-                       AND EXISTS (SELECT 1 FROM sale_order_line l0
-                                    WHERE l0.order_id = s0.id
-                                      AND l0.display_type IS NULL))""",
-                    tuple(self.env.companies.ids),
-                    start,
+                    "NOT %s",
+                    self._kam_ordered_before_sql(
+                        SQL("partner.commercial_partner_id"), start
+                    ),
                 )
             )
-        if "category" in groupby:
+        if "category" in groupby and not uncategorised:
             conditions.append(SQL("t.categ_id IS NOT NULL"))
         # sale.report's price_subtotal: order currency to company currency through
         # the order's rate, then to the current company's through the currency
@@ -131,7 +143,76 @@ class KamKpi(models.Model):
             "product.template",
         ):
             self.env[model].flush_model()
-        return self.env.execute_query(query)
+        return kam_figures_query(self.env, query)
+
+    @api.model
+    def _kam_ordered_before_sql(self, account_sql, start):
+        """SQL condition: the account ``account_sql`` (SQL of a commercial partner
+        id) has a confirmed order dated before ``start`` (UTC) in the companies of
+        the environment with a line the sales analysis counts: its first order is
+        not after ``start``."""
+        return SQL(
+            """EXISTS (
+            SELECT 1 FROM sale_order s0
+              JOIN res_partner p0 ON p0.id = s0.partner_id
+             WHERE p0.commercial_partner_id = %s
+               AND s0.state = 'sale' AND s0.company_id IN %s
+               AND s0.date_order < %s
+               AND EXISTS (SELECT 1 FROM sale_order_line l0
+                            WHERE l0.order_id = s0.id
+                              AND l0.display_type IS NULL))""",
+            account_sql,
+            tuple(self.env.companies.ids),
+            start,
+        )
+
+    @api.model
+    def _kam_sale_line_groups_shared(
+        self, reads, partner_ids, date_from, date_to, groupby, first
+    ):
+        """:meth:`_kam_sale_line_groups` within a KPI computation that shares its
+        reads (:meth:`_kam_shared_reads`): the order lines by account and day (and
+        category) are read once over a span covering the computation's periods,
+        and every later request of those accounts within the span takes its rows
+        from there; the first-order accounts leave out those with an earlier order
+        (:meth:`_kam_ordered_before_sql`)."""
+        date_from = fields.Date.to_date(date_from)
+        date_to = fields.Date.to_date(date_to)
+        extra = tuple(name for name in groupby if name != "day")
+        accounts = set(partner_ids)
+        day_rows = reads.sale_line_days(self, accounts, date_from, date_to, extra)
+        if first:
+            start = self.env.company._kam_day_bounds(date_from, date_to)[0]
+            earlier = self._kam_shared_read(
+                ("ordered_before", frozenset(accounts), start),
+                lambda: {
+                    pid
+                    for (pid,) in self.env.execute_query(
+                        SQL(
+                            "SELECT p.id FROM res_partner p WHERE p.id IN %s AND %s",
+                            tuple(accounts),
+                            self._kam_ordered_before_sql(SQL("p.id"), start),
+                        )
+                    )
+                },
+            )
+            accounts -= earlier
+        rows = [row for row in day_rows(date_from, date_to) if row[0] in accounts]
+        if tuple(groupby) == ("day", *extra):
+            return rows
+        # grouped as asked: amounts summed, the first day the least
+        index = {name: position for position, name in enumerate(("day", *extra), 1)}
+        picks = [0, *(index[name] for name in groupby)]
+        groups = {}
+        for row in rows:
+            key = tuple(row[position] for position in picks)
+            found = groups.get(key)
+            if found is None:
+                groups[key] = [row[-2], row[1]]
+            else:
+                found[0] += row[-2]
+                found[1] = min(found[1], row[1])
+        return [(*key, amount, day) for key, (amount, day) in groups.items()]
 
     @api.model
     def _kam_sale_line_days(self, partner_ids, windows, groupby=(), first=False):

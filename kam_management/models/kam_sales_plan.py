@@ -266,7 +266,8 @@ class KamSalesPlan(models.Model):
     def _kam_achieved_figures(self):
         """``{plan line id: achieved}`` of every KPI line of the plans on today's
         figures, with one KPI computation per (KPI, company) for all KAMs and plan
-        periods (``kam.kpi._kam_compute_periods``); nothing is written."""
+        periods (``kam.kpi._kam_compute_periods``), the KPIs sharing their reads
+        (``kam.kpi._kam_shared_reads``); nothing is written."""
         users_of = {plan: plan._kam_plan_users() for plan in self}
         kam_users = defaultdict(lambda: self.env["res.users"])
         periods = defaultdict(set)
@@ -275,9 +276,15 @@ class KamSalesPlan(models.Model):
             kam_users[(line.kpi_id, plan.company_id)] |= users_of[plan]
             periods[(line.kpi_id, plan.company_id)].add((plan.date_from, plan.date_to))
         values = {}
+        # the KPIs share what they read (order lines, receivables, ownership)
+        shared = self.env["kam.kpi"]._kam_shared_reads(
+            {period for plan_periods in periods.values() for period in plan_periods}
+        )
         for (kpi, company), users in kam_users.items():
-            kpi = kpi.with_company(company).with_context(
-                allowed_company_ids=company.ids
+            kpi = (
+                shared.browse(kpi.id)
+                .with_company(company)
+                .with_context(allowed_company_ids=company.ids)
             )
             for (date_from, date_to), figures in kpi._kam_compute_periods(
                 users, periods[(kpi, company)]

@@ -242,3 +242,30 @@ class TestKamKpiPeriods(KamKpiCommon):
                 {line.id: figures[line.id] for line in plan.line_ids},
                 plan._kam_achieved_figures(),
             )
+
+    def test_batch_equals_each_kpi_alone(self):
+        """All KPIs computed together, sharing their reads (the plan refresh), give
+        each KPI's own figures, in both business calendars."""
+        for zone in ZONES:
+            self._set_zone(zone)
+            together = self.kpis._kam_compute_batch(self.users, PERIODS)
+            self.assertEqual(set(together), set(self.kpis.ids))
+            for kpi in self.kpis:
+                with self.subTest(zone=zone, kpi=kpi.code):
+                    self.assertEqual(
+                        together[kpi.id], kpi._kam_compute_periods(self.users, PERIODS)
+                    )
+
+    def test_batch_reads_once_what_kpis_share(self):
+        """Together the KPIs of many periods cost fewer queries than one by one,
+        and no more for more periods."""
+        self._set_zone("Asia/Dubai")
+        kpis = self._multi_period_kpis()
+        alone = sum(
+            self._count(lambda kpi=kpi: kpi._kam_compute_periods(self.users, PERIODS))
+            for kpi in kpis
+        )
+        few = self._count(lambda: kpis._kam_compute_batch(self.users, MONTHS[1:3]))
+        many = self._count(lambda: kpis._kam_compute_batch(self.users, PERIODS))
+        self.assertLess(many, alone)
+        self.assertLessEqual(many, few)
