@@ -191,16 +191,11 @@ class KamReceivableEngine(models.AbstractModel):
         )
         found = {(pid, day): values for pid, day, *values in rows}
         empty = (0.0, 0.0, 0.0, 0.0, 0)
+        ids = list(zip(partners._ids, partners._origin._ids, strict=True))
         return {
             day: {
-                partner.id: dict(
-                    zip(
-                        keys,
-                        found.get((partner._origin.id, day), empty),
-                        strict=True,
-                    )
-                )
-                for partner in partners
+                partner_id: dict(zip(keys, found.get((origin_id, day), empty)))
+                for partner_id, origin_id in ids
             }
             for day in days
         }
