@@ -130,13 +130,15 @@ class KamJobDescriptionEvidence(models.TransientModel):
         }
 
     def _kam_kpi_values(self, duties, user):
-        """{kpi id: value for ``user``}: one registry computation per KPI."""
-        values = {}
+        """{kpi id: value for ``user``}: the KPIs computed together, sharing what
+        they read."""
         if not user:
-            return values
-        for kpi in duties.kpi_id:
-            # the formulas read sales of the employee's accounts, which a head or
-            # HR may not open themselves; _kam_check_access decided who may look
-            computed = kpi.sudo()._kam_compute(user, self.date_from, self.date_to)
-            values[kpi.id] = computed.get(user.id, 0.0)
-        return values
+            return {}
+        period = (self.date_from, self.date_to)
+        # the formulas read sales of the employee's accounts, which a head or HR may
+        # not open themselves; _kam_check_access decided who may look
+        figures = duties.kpi_id.sudo()._kam_compute_batch(user, [period])
+        return {
+            kpi_id: by_period[period].get(user.id, 0.0)
+            for kpi_id, by_period in figures.items()
+        }

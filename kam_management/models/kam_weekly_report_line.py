@@ -55,8 +55,10 @@ class KamWeeklyReportLine(models.Model):
         revenue_kpi = self.env.ref("kam_management.kam_kpi_revenue")
         orders_kpi = self.env.ref("kam_management.kam_kpi_orders")
         # sudo: the recipients read figures of accounts they may not open
-        revenue = revenue_kpi.sudo()._kam_compute(users, date_from, date_to)
-        orders = orders_kpi.sudo()._kam_compute(users, date_from, date_to)
+        period = kpis._kam_check_period(date_from, date_to)
+        figures = (revenue_kpi | orders_kpi).sudo()._kam_compute_batch(users, [period])
+        revenue = figures[revenue_kpi.id][period]
+        orders = figures[orders_kpi.id][period]
         plans = kpis._kam_plan_attainment(users, date_to)
         plan_kpis = kpis._kam_plan_kpis()
         complaints = self._kam_weekly_complaints(users, date_from, date_to)
