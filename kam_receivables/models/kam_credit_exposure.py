@@ -7,7 +7,9 @@
   company uses credit limits (``account_use_credit_limit``); otherwise no limit.
 * **Order exposure**: the amount an order still has to invoice, tax included, in
   company currency at the order's own rate (``currency_rate``, fixed at the order
-  date), less what was paid online and not booked as a payment yet.
+  date), less its down payments already invoiced and not deducted yet (they are in
+  the receivables or the draft invoices) and what was paid online and not booked as
+  a payment yet.
 * **Exposure**: open receivables (``kam.receivable.engine``: net of unapplied
   credits), draft customer invoices and credit notes, and the order exposure of the
   confirmed orders.
@@ -40,6 +42,7 @@ class KamCreditExposure(models.AbstractModel):
             SELECT so.id AS order_id, so.state, rp.commercial_partner_id AS partner_id,
                    ROUND(
                        (GREATEST(COALESCE(lines.amount, 0)
+                                 - COALESCE(down.amount, 0)
                                  - COALESCE(paid.amount, 0), 0)
                         / COALESCE(NULLIF(so.currency_rate, 0), 1))::numeric,
                        cur.decimal_places
@@ -58,6 +61,22 @@ class KamCreditExposure(models.AbstractModel):
                        AND sol.display_type IS NULL
                        AND sol.product_uom_qty > 0
                 ) lines ON TRUE
+         LEFT JOIN LATERAL (
+                    -- down payments invoiced and not deducted by a later invoice
+                    -- yet: in an invoice already, they are not to invoice again
+                    SELECT SUM(CASE WHEN am.move_type = 'out_refund'
+                                    THEN -aml.price_total
+                                    ELSE aml.price_total END) AS amount
+                      FROM sale_order_line dp
+                      JOIN sale_order_line_invoice_rel rel
+                        ON rel.order_line_id = dp.id
+                      JOIN account_move_line aml ON aml.id = rel.invoice_line_id
+                      JOIN account_move am ON am.id = aml.move_id
+                     WHERE dp.order_id = so.id
+                       AND dp.is_downpayment
+                       AND am.state != 'cancel'
+                       AND am.move_type IN ('out_invoice', 'out_refund')
+                ) down ON TRUE
          LEFT JOIN LATERAL (
                     -- paid online, the payment not created yet
                     SELECT SUM(tx.amount) AS amount

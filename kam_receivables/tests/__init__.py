@@ -3,6 +3,7 @@ from . import (
     test_concurrency,
     test_credit_block,
     test_credit_check,
+    test_credit_down_payment,
     test_credit_profile,
     test_credit_queries,
     test_discrepancy_act,
