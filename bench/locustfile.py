@@ -4,7 +4,11 @@
 client sends it, on loopback only.
 
 Each simulated KAM logs in, then confirms orders of the shared customers (who sit
-near their credit limit), opens the receivables dashboard and the accounts list.
+near their credit limit), opens the Dashboard menu (its server action, then the
+data of each block, as the board's views read it), the receivables aging pivot, an
+account's sales history (its button, then the pivot) and the accounts list. What
+Odoo serves on a read-only cursor (the ``@api.readonly`` methods: the views' reads
+and the buttons that only open a screen) goes to the replica when there is one.
 At the end the outcome of every confirmation and the figures per request type go
 to $LOAD_OUT (JSON) for bench/load.py to check against the database.
 """
@@ -29,6 +33,18 @@ ACCOUNTS_SPEC = {
     "kam_overdue_amount": {},
 }
 ACCOUNTS_DOMAIN = [("is_company", "=", True), ("is_key_account", "=", True)]
+M2O = {"fields": {"display_name": {}}}
+AGING_AMOUNTS = [
+    f"{name}:sum"
+    for name in (
+        "amount_not_due",
+        "amount_1_30",
+        "amount_31_60",
+        "amount_61_90",
+        "amount_90_plus",
+        "amount_total",
+    )
+]
 
 _logins = itertools.count()
 _rng = random.Random(13)
@@ -48,6 +64,12 @@ class KamSession(HttpUser):
             "login",
         )
         self.uid = (session or {}).get("uid")
+        self.user_context = (session or {}).get("user_context") or {}
+        # the menu's server action, loaded once per page as the web client caches it
+        dashboard = self.rpc(
+            "/web/action/load", {"action_id": "kam-dashboard"}, "dashboard: load"
+        )
+        self.dashboard_id = (dashboard or {}).get("id")
         self.customers = [
             row["id"]
             for row in self.call(
@@ -84,12 +106,31 @@ class KamSession(HttpUser):
             r.success()
             return data.get("result")
 
-    def call(self, model, method, args, kwargs, name):
+    def call(self, model, method, args, kwargs, name, route="call_kw"):
+        kwargs = {"context": self.user_context, **kwargs}
         return self.rpc(
-            f"/web/dataset/call_kw/{model}/{method}",
+            f"/web/dataset/{route}/{model}/{method}",
             {"model": model, "method": method, "args": args, "kwargs": kwargs},
             name,
         )
+
+    def pivot(self, model, domain, measures, rows, cols, name):
+        """The read_groups of a pivot view opening with ``rows`` x ``cols``: one
+        per pair of leading row and column group-bys (pivot_model.js)."""
+        for i in range(len(rows) + 1):
+            for j in range(len(cols) + 1):
+                self.call(
+                    model,
+                    "read_group",
+                    [],
+                    {
+                        "domain": domain,
+                        "fields": measures,
+                        "groupby": rows[:i] + cols[:j],
+                        "lazy": False,
+                    },
+                    name,
+                )
 
     @task(3)
     def confirm_order(self):
@@ -135,31 +176,142 @@ class KamSession(HttpUser):
 
     @task(1)
     def dashboard(self):
+        """The Dashboard menu: its server action (read/write: it refreshes the
+        KAM's plan figures older than 5 minutes), then each block's data."""
+        if self.dashboard_id:
+            self.rpc(
+                "/web/action/run",
+                {"action_id": self.dashboard_id, "context": self.user_context},
+                "dashboard: open (server action)",
+            )
+        uid = self.uid
+        self.call(
+            "kam.visit",
+            "web_search_read",
+            [],
+            {
+                "domain": [("user_id", "=", uid), ("is_this_week", "=", True)],
+                "specification": {
+                    "planned_start": {},
+                    "partner_id": M2O,
+                    "visit_type": {},
+                    "user_id": M2O,
+                    "duration": {},
+                    "state": {},
+                },
+                "limit": 80,
+            },
+            "dashboard: this week's contacts",
+        )
+        self.call(
+            "kam.sales.plan.line",
+            "web_read_group",
+            [],
+            {
+                "domain": [
+                    ("user_id", "=", uid),
+                    ("state", "=", "confirmed"),
+                    ("is_current", "=", True),
+                ],
+                "fields": ["__count", "attainment:avg"],
+                "groupby": ["kpi_id"],
+                "lazy": False,
+            },
+            "dashboard: plan attainment per KPI",
+        )
+        self.call(
+            "kam.feedback",
+            "web_search_read",
+            [],
+            {
+                "domain": [
+                    ("kam_user_id", "=", uid),
+                    ("state", "in", ("new", "in_progress")),
+                    ("feedback_type", "=", "complaint"),
+                ],
+                "specification": {
+                    "name": {},
+                    "partner_id": M2O,
+                    "feedback_type": {},
+                    "severity": {},
+                    "date_deadline": {},
+                    "state": {},
+                },
+                "limit": 80,
+            },
+            "dashboard: open complaints",
+        )
         self.call(
             "kam.receivable.aging",
             "web_read_group",
             [],
             {
-                "domain": [],
-                "fields": ["amount_total:sum", "amount_overdue:sum"],
-                "groupby": ["kam_user_id"],
-                "lazy": False,
+                "domain": [("kam_user_id", "=", uid), ("days_overdue", ">", 0)],
+                "fields": AGING_AMOUNTS,
+                "groupby": ["partner_id"],
+                "limit": 80,
+                "lazy": True,
             },
-            "dashboard (aging by KAM)",
+            "dashboard: overdue receivables",
         )
         self.call(
-            "kam.sales.plan.line",
+            "sale.order",
             "web_search_read",
             [],
             {
-                "domain": [],
+                "domain": [
+                    ("kam_credit_hold", "=", True),
+                    ("state", "in", ("draft", "sent")),
+                    ("user_id", "=", uid),
+                ],
                 "specification": {
-                    "kpi_id": {"fields": {"display_name": {}}},
-                    "achieved": {},
+                    "name": {},
+                    "date_order": {},
+                    "partner_id": M2O,
+                    "amount_total": {},
+                    "kam_available_credit": {},
+                    "kam_overdue_amount": {},
+                    "kam_credit_hold_days": {},
                 },
                 "limit": 80,
             },
-            "dashboard (plan figures)",
+            "dashboard: orders on credit hold",
+        )
+
+    @task(1)
+    def aging_pivot(self):
+        """Receivables Aging: the pivot by KAM and customer, every bucket."""
+        self.pivot(
+            "kam.receivable.aging",
+            [],
+            AGING_AMOUNTS,
+            ["kam_user_id", "partner_id"],
+            [],
+            "aging pivot",
+        )
+
+    @task(1)
+    def sales_history(self):
+        """An account's Sales History button, then its pivot (month x category)."""
+        if not self.customers:
+            return
+        action = self.call(
+            "res.partner",
+            "action_kam_sales_history",
+            [[_rng.choice(self.customers)]],
+            {},
+            "sales history: button",
+            route="call_button",
+        )
+        if not action:
+            return
+        self.pivot(
+            "sale.report",
+            action["domain"],
+            ["price_subtotal:sum"],
+            ["date:month"],
+            ["categ_id"],
+            "sales history: pivot",
         )
 
     @task(2)

@@ -31,6 +31,7 @@ class HrJob(models.Model):
                 )
             )[:1]
 
+    @api.readonly
     def action_open_kam_job_descriptions(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

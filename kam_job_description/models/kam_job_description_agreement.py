@@ -188,6 +188,7 @@ class KamJobDescriptionAgreement(models.Model):
             )
         return True
 
+    @api.readonly
     def action_open_reject_wizard(self):
         self.ensure_one()
         self._kam_check_signer()

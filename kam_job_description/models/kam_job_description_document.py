@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import hashlib
 
-from odoo import models
+from odoo import api, models
 
 
 class KamJobDescription(models.Model):
@@ -128,6 +128,7 @@ class KamJobDescription(models.Model):
         self.ensure_one()
         return hashlib.sha256(self._kam_document_text().encode()).hexdigest()
 
+    @api.readonly
     def action_print(self):
         self.ensure_one()
         return self.env.ref(

@@ -15,3 +15,4 @@ from . import test_lock
 from . import test_job_description_demo
 from . import test_migration
 from . import test_role_tour
+from . import test_readonly_buttons

@@ -76,6 +76,7 @@ class CrmLead(models.Model):
             if not account.kam_prospect_lead_id:
                 account._kam_prospect_won(lead)
 
+    @api.readonly
     def action_kam_view_visits(self):
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id(

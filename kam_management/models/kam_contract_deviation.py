@@ -1,6 +1,6 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL
 
 from .kam_contract_check import DEVIATIONS
@@ -77,6 +77,7 @@ class KamContractDeviation(models.Model):
         "kam.assignment": ["partner_id", "user_id", "date_from", "date_to"],
     }
 
+    @api.readonly
     def action_open_document(self):
         self.ensure_one()
         document = self.order_id or self.move_id

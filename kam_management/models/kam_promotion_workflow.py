@@ -160,6 +160,7 @@ class KamPromotion(models.Model):
         self.write({"state": "draft", "approved_by_id": False, "approved_on": False})
         return True
 
+    @api.readonly
     def action_view_enrolments(self):
         """The enrolled accounts, where a KAM enrols theirs."""
         self.ensure_one()

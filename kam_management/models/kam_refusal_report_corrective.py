@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import Counter
 
-from odoo import Command, models
+from odoo import Command, api, models
 from odoo.exceptions import UserError
 
 
@@ -11,6 +11,7 @@ class KamRefusalReport(models.Model):
 
     _inherit = "kam.refusal.report"
 
+    @api.readonly
     def action_kam_corrective_action(self):
         """A new corrective action for the selected refusals and returns: their
         most frequent reason and their accounts."""

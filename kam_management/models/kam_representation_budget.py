@@ -197,6 +197,7 @@ class KamRepresentationBudget(models.Model):
             limit=1,
         )
 
+    @api.readonly
     def action_view_expenses(self):
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id(

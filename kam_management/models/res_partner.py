@@ -164,6 +164,7 @@ class ResPartner(models.Model):
             self.env["kam.assignment"]._kam_sync_partners(self)
         return result
 
+    @api.readonly
     def action_kam_sales_history(self):
         """Confirmed sales of the account by month and product category (2.15)."""
         self.ensure_one()
@@ -180,6 +181,7 @@ class ResPartner(models.Model):
         )
         return action
 
+    @api.readonly
     def action_kam_feedback(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -60,6 +60,7 @@ class ResPartner(models.Model):
             partner.kam_contract_id = contract
             partner.kam_contract_date_end = contract.date_end
 
+    @api.readonly
     def action_kam_contracts(self):
         self.ensure_one()
         account = self.commercial_partner_id

@@ -3,7 +3,7 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
@@ -49,6 +49,7 @@ class ResPartner(models.Model):
                 partner.commercial_partner_id.id, 0.0
             )
 
+    @api.readonly
     def action_kam_view_representation(self):
         """The account's representation expenses."""
         self.ensure_one()

@@ -240,6 +240,7 @@ class ResPartner(models.Model):
             stale.flush_recordset(["kam_visit_overdue", "kam_call_overdue"])
         return stale
 
+    @api.readonly
     def action_kam_view_visits(self):
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id(
@@ -254,6 +255,7 @@ class ResPartner(models.Model):
         )
         return action
 
+    @api.readonly
     def action_kam_new_visit(self):
         self.ensure_one()
         return {

@@ -61,3 +61,4 @@ from . import test_kam_daily_screens
 from . import test_screens_translated
 from . import test_role_tours
 from . import test_kam_sql
+from . import test_readonly_buttons

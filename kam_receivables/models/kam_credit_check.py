@@ -114,6 +114,7 @@ class KamCreditCheck(models.Model):
                 and check.order_id.id in held.ids
             )
 
+    @api.readonly
     def action_open_override(self):
         self.ensure_one()
         return self.order_id.action_kam_credit_override()

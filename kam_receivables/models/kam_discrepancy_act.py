@@ -252,6 +252,7 @@ class KamDiscrepancyAct(models.Model):
         self._check_state("confirmed", "cancel")
         self.state = "draft"
 
+    @api.readonly
     def action_view_credit_note(self):
         self.ensure_one()
         return {

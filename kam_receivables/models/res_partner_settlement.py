@@ -80,6 +80,7 @@ class ResPartner(models.Model):
             "overdue": currency.round(figures["overdue"]),
         }
 
+    @api.readonly
     def action_kam_settlement_statement(self):
         self.ensure_one()
         return {

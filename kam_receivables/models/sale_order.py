@@ -269,6 +269,7 @@ class SaleOrder(models.Model):
             if check.result == "warned":
                 order._kam_system_note(check._kam_message())
 
+    @api.readonly
     def action_kam_credit_override(self):
         self.ensure_one()
         if not self.env.user.has_group("kam_receivables.group_credit_manager"):

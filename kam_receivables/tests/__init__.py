@@ -23,3 +23,4 @@ from . import (
     test_weekly_report,
 )
 from . import test_role_tour
+from . import test_readonly_buttons
