@@ -32,7 +32,7 @@ class KamKpiReads:
         self._sale_lines = {}
         self._results = {}
 
-    def read(self, key, read):
+    def once(self, key, read):
         """The result of ``read()`` for ``key``, read once."""
         if key not in self._results:
             self._results[key] = read()
@@ -115,6 +115,6 @@ class KamKpi(models.Model):
         reads = self.env.context.get(READS_KEY)
         if reads is None:
             return read()
-        return reads.read(
+        return reads.once(
             (self.env.company.id, tuple(self.env.companies.ids), *key), read
         )

@@ -194,7 +194,9 @@ class KamReceivableEngine(models.AbstractModel):
         ids = list(zip(partners._ids, partners._origin._ids, strict=True))
         return {
             day: {
-                partner_id: dict(zip(keys, found.get((origin_id, day), empty)))
+                partner_id: dict(
+                    zip(keys, found.get((origin_id, day), empty), strict=True)
+                )
                 for partner_id, origin_id in ids
             }
             for day in days
