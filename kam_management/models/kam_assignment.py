@@ -1,5 +1,7 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
@@ -167,15 +169,39 @@ class KamAssignment(models.Model):
         """Sum ``(commercial partner id, local day, amount)`` rows to the owner of
         each day: ``{user_id: total}``; rows nobody in ``periods`` owned are
         dropped."""
-        totals = {}
-        # _kam_owner_in, inlined: KPIs credit hundreds of thousands of rows
+        rows = list(rows)
+        if not rows:
+            return {}
+        last = max(day for _partner_id, day, _amount in rows)
+        return self._kam_credit_until(periods, rows, [last])[last]
+
+    @api.model
+    def _kam_credit_until(self, periods, rows, ends):
+        """:meth:`_kam_credit` of the ``rows`` up to each of ``ends`` (sorted
+        days), in one pass over the rows (sorted by day; in any order for one end):
+        ``{end: {user_id: total}}``, each the sums :meth:`_kam_credit` gives for the
+        rows up to that day. Rows after the last end are left out."""
+        result = {}
+        totals = defaultdict(float)
+        ends = list(ends)
+        count = len(ends)
+        position = 0
+        owners_of = periods.get
         for partner_id, day, amount in rows:
-            for user_id, start, end in periods.get(partner_id, ()):
+            while position < count and day > ends[position]:
+                result[ends[position]] = dict(totals)
+                position += 1
+            if position == count:
+                break
+            # _kam_owner_in, inlined: KPIs credit hundreds of thousands of rows
+            for user_id, start, end in owners_of(partner_id, ()):
                 if start <= day and (not end or day <= end):
                     if user_id:
-                        totals[user_id] = totals.get(user_id, 0.0) + amount
+                        totals[user_id] += amount
                     break
-        return totals
+        for end in ends[position:]:
+            result[end] = dict(totals)
+        return result
 
     @api.model
     def _kam_owner_map(self, partner_dates):

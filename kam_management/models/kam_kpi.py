@@ -200,10 +200,19 @@ class KamKpi(models.Model):
         summed to the owner on each day (:meth:`_kam_credit`, ``owners`` from
         :meth:`_kam_ownership_periods` over the span)."""
         rows = self._kam_sorted_by_day(rows)
-        return {
-            period: self._kam_credit(owners, self._kam_rows_in(rows, *period))
-            for period in periods
-        }
+        # the periods of one start in one pass over their rows (a year to date at
+        # each month end reads the year once), the sums as each period's alone
+        ends_of = {}
+        for date_from, date_to in periods:
+            ends_of.setdefault(date_from, set()).add(date_to)
+        totals = {}
+        for date_from, ends in ends_of.items():
+            ends = sorted(ends)
+            at_ends = self.env["kam.assignment"]._kam_credit_until(
+                owners, self._kam_rows_in(rows, date_from, ends[-1]), ends
+            )
+            totals.update(((date_from, end), at_ends[end]) for end in ends)
+        return {period: totals[period] for period in periods}
 
     @api.model
     def _kam_sorted_by_day(self, rows):
