@@ -38,6 +38,7 @@ from . import kam_refusal_report
 from . import kam_visit
 from . import kam_visit_calendar
 from . import calendar_event
+from . import calendar_event_mirror
 from . import calendar_attendee
 from . import mail_followers
 from . import res_partner_visit
