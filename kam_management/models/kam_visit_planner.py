@@ -338,6 +338,7 @@ class KamVisitPlanner(models.AbstractModel):
         # their calendar rather than an assignment notification per contact.
         # Contacts created planned change none of the accounts' done-contact dates:
         # not recomputed for every account planned.
+        visit_model._kam_planned_computed_values(vals_list)
         partners = self.env["res.partner"].browse(
             {vals["partner_id"] for vals in vals_list}
         )
