@@ -18,6 +18,14 @@ created through the ORM as before.
 from odoo import Command, api, models
 from odoo.tools import SQL
 
+from .kam_sql_insert import (
+    create_modules,
+    log_values,
+    row_values,
+    sql_values,
+    stored_columns,
+)
+
 # The stored fields of calendar.event and calendar.attendee the insert fills (Odoo
 # 18 calendar and crm); the computed ones are given or computed below.
 EVENT_FIELDS = {
@@ -78,6 +86,14 @@ ATTENDEE_FIELDS = {
     "write_uid",
     "write_date",
 }
+# the modules whose create of events and attendees the insert does the work of
+EVENT_CREATES = {
+    "odoo.models",
+    "odoo.addons.mail.models.mail_thread",
+    "odoo.addons.calendar.models.calendar_event",
+    "odoo.addons.crm.models.calendar",
+}
+ATTENDEE_CREATES = {"odoo.models", "odoo.addons.calendar.models.calendar_attendee"}
 # values of a mirror event the insert needs (kam.visit._kam_event_values)
 REQUIRED_VALUES = {"name", "start", "stop", "duration", "user_id", "partner_ids"}
 
@@ -106,6 +122,18 @@ class CalendarEvent(models.Model):
         return events._kam_insert_mirrors(vals_list, *defaults)
 
     @api.model
+    def _kam_mirrors_insertable(self):
+        """Whether the insert knows every stored field of the events and
+        attendees, and what their ``create`` does."""
+        attendee_model = self.env["calendar.attendee"]
+        return not (
+            _stored(self) - EVENT_FIELDS - EVENT_RELATIONS
+            or _stored(attendee_model) - ATTENDEE_FIELDS
+            or create_modules(self) - EVENT_CREATES
+            or create_modules(attendee_model) - ATTENDEE_CREATES
+        )
+
+    @api.model
     def _kam_mirror_defaults(self, vals_list):
         """The default values the ORM would give the events of ``vals_list`` and
         their attendees (``(event defaults, attendee defaults)``, as ``create``
@@ -113,11 +141,7 @@ class CalendarEvent(models.Model):
         cannot create them as the ORM would."""
         keys = set(vals_list[0])
         attendee_model = self.env["calendar.attendee"]
-        if (
-            not REQUIRED_VALUES <= keys
-            or _stored(self) - EVENT_FIELDS - EVENT_RELATIONS
-            or _stored(attendee_model) - ATTENDEE_FIELDS
-        ):
+        if not REQUIRED_VALUES <= keys or not self._kam_mirrors_insertable():
             return None
         for vals in vals_list:
             if (
@@ -162,31 +186,20 @@ class CalendarEvent(models.Model):
         """Insert the events of ``vals_list``, their attendees and followers (see
         ``_kam_create_mirrors``): the columns as the ORM fills them, in a few
         queries whatever the number of events."""
-        now = self.env.cr.now()
-        uid = self.env.uid
-        log = {
-            "create_uid": uid,
-            "create_date": now,
-            "write_uid": uid,
-            "write_date": now,
-        }
+        log = log_values(self.env)
         model_names = {
             model.id: model.model
             for model in self.env["ir.model"].browse(
                 {vals["res_model_id"] for vals in vals_list if vals.get("res_model_id")}
             )
         }
-        columns = sorted(
-            name
-            for name, field in self._fields.items()
-            if field.store and field.column_type and name != "id"
-        )
+        columns = stored_columns(self)
         rows = []
         for vals in vals_list:
             values = {**defaults, **vals, **log}
             if values.get("res_model_id"):
                 values["res_model"] = model_names[values["res_model_id"]]
-            rows.append(_row(self, columns, values))
+            rows.append(row_values(self, columns, values))
         events = self.browse(
             event_id
             for (event_id,) in self.env.execute_query(
@@ -229,11 +242,7 @@ class CalendarEvent(models.Model):
         )
         partners.fetch(["name", "email"])
         user_partner = self.env.user.partner_id.id
-        columns = sorted(
-            name
-            for name, field in attendee_model._fields.items()
-            if field.store and field.column_type and name != "id"
-        )
+        columns = stored_columns(attendee_model)
         rows = []
         events_of = {}
         for event, partner_ids in zip(events, partners_of, strict=True):
@@ -250,7 +259,7 @@ class CalendarEvent(models.Model):
                 # (calendar.attendee.create)
                 if partner.id == user_partner:
                     values["state"] = "accepted"
-                rows.append(_row(attendee_model, columns, values))
+                rows.append(row_values(attendee_model, columns, values))
                 events_of.setdefault(partner.id, []).append(event.id)
         if not rows:
             return
@@ -275,32 +284,6 @@ class CalendarEvent(models.Model):
             for field in self.env[model_name]._fields.values():
                 for inverse in self.pool.field_inverses[field]:
                     self.env[inverse.model_name].invalidate_model([inverse.name])
-
-
-# a column the ORM leaves to the database (a field neither given nor defaulted)
-DEFAULT = object()
-
-
-def _row(model, columns, values):
-    """The column values of a row as ``_create`` inserts them."""
-    return [
-        model._fields[name].convert_to_column_insert(values[name], model, values)
-        if name in values
-        else DEFAULT
-        for name in columns
-    ]
-
-
-def sql_values(rows):
-    """``VALUES`` rows as one SQL object, one placeholder per value."""
-    codes = []
-    params = []
-    for row in rows:
-        codes.append(
-            "(" + ", ".join("DEFAULT" if v is DEFAULT else "%s" for v in row) + ")"
-        )
-        params.extend(v for v in row if v is not DEFAULT)
-    return SQL(", ".join(codes), *params)
 
 
 def _stored(model):

@@ -156,8 +156,10 @@ class KamVisit(models.Model):
         """Complete the create values of contacts created planned (``vals_list``,
         with their account, type, company and planned start) with the stored fields
         computed after the insert, as their computes give them: the flush then finds
-        them unchanged instead of updating every contact the weekly plan creates.
-        The computes still run, and correct any value a hook changed.
+        them unchanged instead of updating every contact the weekly plan creates,
+        and its insert (``_kam_create_planned``) stores them as given: they must be
+        what the computes give (``tests/test_visit_plan_insert.py`` compares with
+        the ORM's).
 
         :return: ``vals_list``, completed in place
         """

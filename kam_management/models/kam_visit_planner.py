@@ -359,7 +359,7 @@ class KamVisitPlanner(models.AbstractModel):
         ):
             visits = visit_model.with_context(
                 mail_create_nolog=True, tracking_disable=True
-            ).create(vals_list)
+            )._kam_create_planned(vals_list)
         self._kam_subscribe_followers(visits)
         return visits
 
