@@ -16,13 +16,13 @@ created through the ORM as before.
 """
 
 from odoo import Command, api, models
-from odoo.tools import SQL
 
 from .kam_sql_insert import (
     create_modules,
+    insert_rows,
     log_values,
+    new_ids,
     row_values,
-    sql_values,
     stored_columns,
 )
 
@@ -194,38 +194,26 @@ class CalendarEvent(models.Model):
             )
         }
         columns = stored_columns(self)
+        events = self.browse(new_ids(self.env, self._table, len(vals_list)))
         rows = []
-        for vals in vals_list:
+        for event, vals in zip(events, vals_list, strict=True):
             values = {**defaults, **vals, **log}
             if values.get("res_model_id"):
                 values["res_model"] = model_names[values["res_model_id"]]
-            rows.append(row_values(self, columns, values))
-        events = self.browse(
-            event_id
-            for (event_id,) in self.env.execute_query(
-                SQL(
-                    "INSERT INTO calendar_event (%s) VALUES %s RETURNING id",
-                    SQL(", ").join(map(SQL.identifier, columns)),
-                    sql_values(rows),
-                )
-            )
-        )
+            rows.append({"id": event.id, **row_values(self, columns, values)})
+        insert_rows(self.env, self._table, rows)
         partners_of = [
             list(dict.fromkeys(_set_ids(vals["partner_ids"]))) for vals in vals_list
         ]
         partner_field = self._fields["partner_ids"]
-        self.env.execute_query(
-            SQL(
-                "INSERT INTO %s (%s, %s) VALUES %s",
-                SQL.identifier(partner_field.relation),
-                SQL.identifier(partner_field.column1),
-                SQL.identifier(partner_field.column2),
-                sql_values(
-                    [event.id, partner_id]
-                    for event, partner_ids in zip(events, partners_of, strict=True)
-                    for partner_id in partner_ids
-                ),
-            )
+        insert_rows(
+            self.env,
+            partner_field.relation,
+            [
+                {partner_field.column1: event.id, partner_field.column2: partner_id}
+                for event, partner_ids in zip(events, partners_of, strict=True)
+                for partner_id in partner_ids
+            ],
         )
         self._kam_insert_attendees(events, partners_of, attendee_defaults, log)
         self._kam_mirrors_created(events)
@@ -261,15 +249,7 @@ class CalendarEvent(models.Model):
                     values["state"] = "accepted"
                 rows.append(row_values(attendee_model, columns, values))
                 events_of.setdefault(partner.id, []).append(event.id)
-        if not rows:
-            return
-        self.env.execute_query(
-            SQL(
-                "INSERT INTO calendar_attendee (%s) VALUES %s",
-                SQL(", ").join(map(SQL.identifier, columns)),
-                sql_values(rows),
-            )
-        )
+        insert_rows(self.env, attendee_model._table, rows)
         # as calendar.attendee._subscribe_partner does for the mirrors
         self.env["mail.followers"]._kam_insert_new_followers(
             "calendar.event", events_of

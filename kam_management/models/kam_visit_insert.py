@@ -22,13 +22,13 @@ contacts are created through the ORM.
 from collections import defaultdict
 
 from odoo import api, models
-from odoo.tools import SQL
 
 from .kam_sql_insert import (
     create_modules,
+    insert_rows,
     log_values,
+    new_ids,
     row_values,
-    sql_values,
     stored_columns,
 )
 
@@ -108,18 +108,7 @@ class KamVisit(models.Model):
         """Insert the contacts of ``vals_list`` with their calendar events (see
         ``_kam_create_planned``; ``defaults_list``: the default values of each)."""
         self.check_access("create")
-        ids = sorted(
-            visit_id
-            for (visit_id,) in self.env.execute_query(
-                SQL(
-                    "SELECT nextval(pg_get_serial_sequence(%s, 'id'))"
-                    " FROM generate_series(1, %s)",
-                    self._table,
-                    len(vals_list),
-                )
-            )
-        )
-        visits = self.browse(ids)
+        visits = self.browse(new_ids(self.env, self._table, len(vals_list)))
         log = log_values(self.env)
         values_list = [
             {**defaults, **vals, **log}
@@ -137,17 +126,13 @@ class KamVisit(models.Model):
         self.env.cache.update(
             visits, self._fields["calendar_event_id"], events.ids, check_dirty=False
         )
-        rows = [
-            [visit_id, *row_values(self, columns, values)]
-            for visit_id, values in zip(ids, values_list, strict=True)
-        ]
-        self.env.execute_query(
-            SQL(
-                "INSERT INTO %s (id, %s) VALUES %s",
-                SQL.identifier(self._table),
-                SQL(", ").join(map(SQL.identifier, columns)),
-                sql_values(rows),
-            )
+        insert_rows(
+            self.env,
+            self._table,
+            [
+                {"id": visit.id, **row_values(self, columns, values)}
+                for visit, values in zip(visits, values_list, strict=True)
+            ],
         )
         self._kam_planned_inserted(visits, vals_list)
         return visits
@@ -161,11 +146,14 @@ class KamVisit(models.Model):
             if field.type in ("one2many", "many2many"):
                 cache.update(visits, field, [()] * len(visits), check_dirty=False)
             elif name in columns:
+                empty = field.convert_to_cache(None, visits)
                 cache.update(
                     visits,
                     field,
                     [
-                        field.convert_to_cache(values.get(name), visit)
+                        empty
+                        if values.get(name) is None
+                        else field.convert_to_cache(values[name], visit)
                         for visit, values in zip(visits, values_list, strict=True)
                     ],
                     check_dirty=False,
@@ -192,5 +180,36 @@ class KamVisit(models.Model):
             for inverse in self.pool.field_inverses[field]:
                 self.env[inverse.model_name].invalidate_model([inverse.name])
         visits._validate_fields(stored)
-        visits._check_company()
+        self._kam_check_company(visits)
         visits.check_access("create")
+
+    def _kam_check_company(self, visits):
+        """``create``'s company check of the new ``visits``
+        (``BaseModel._check_company``), each field's records filtered by their
+        companies' domain once for all the visits of a company rather than visit by
+        visit; the ORM's check, and its error, for the visits with a record out of
+        it."""
+        fields = [
+            field
+            for field in self._fields.values()
+            if field.relational and field.check_company
+        ]
+        if any(field.company_dependent for field in fields):
+            visits._check_company()
+            return
+        suspects = self.browse()
+        for company in visits.mapped("company_id"):
+            group = visits.filtered(lambda visit, c=company: visit.company_id == c)
+            for field in fields:
+                corecords = group.sudo().mapped(field.name)
+                domain = corecords._check_company_domain(company)
+                if not corecords or not domain:
+                    continue
+                outside = corecords - corecords.with_context(
+                    active_test=False
+                ).filtered_domain(domain)
+                if outside:
+                    suspects |= group.filtered(
+                        lambda visit, f=field, o=outside: visit.sudo()[f.name] & o
+                    )
+        suspects._check_company()

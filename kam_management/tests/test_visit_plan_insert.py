@@ -9,6 +9,7 @@ from contextlib import ExitStack
 from datetime import timedelta
 from unittest.mock import patch
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import SQL
 
@@ -174,19 +175,46 @@ class TestVisitPlanInsert(KamVisitCommon):
             self.assertEqual(visit.calendar_event_id.res_id, visit.id)
             self.assertIn(visit.user_id.partner_id, visit.message_partner_ids)
 
-    def test_orm_when_the_insert_does_not_know_create(self):
-        """Another module's create of visits, a contact done: through the ORM."""
-        visit_model = self.env["kam.visit"].with_context(tracking_disable=True)
+    def _planned_vals(self, partner, company=None):
         vals = {
-            "partner_id": self.accounts[0].id,
+            "partner_id": partner.id,
             "user_id": self.user_kam.id,
-            "company_id": self.company.id,
+            "company_id": (company or self.company).id,
             "visit_type": "visit",
             "planned_start": WEEK_START + timedelta(hours=9),
             "duration": 1.0,
             "name": "Visit",
         }
-        visit_model._kam_planned_computed_values([vals])
+        return self.env["kam.visit"]._kam_planned_computed_values([vals])[0]
+
+    def test_company_checked_as_create_checks_it(self):
+        """An account of another company: the ORM's error; of no company or of
+        the parent company: planned."""
+        visit_model = self.env["kam.visit"].with_context(tracking_disable=True)
+        other = self.env["res.partner"].create(
+            {"name": "Other Company Account", "company_id": self.company_2.id}
+        )
+        shared = self.env["res.partner"].create({"name": "Shared Account"})
+        with self.assertRaisesRegex(UserError, "Incompatible companies"):
+            visit_model._kam_create_planned(
+                [self._planned_vals(shared), self._planned_vals(other)]
+            )
+        child = self.env["res.company"].create(
+            {"name": "KAM Child Company", "parent_id": self.company.id}
+        )
+        parents = self.env["res.partner"].create(
+            {"name": "Parent Company Account", "company_id": self.company.id}
+        )
+        visits = visit_model._kam_create_planned(
+            [self._planned_vals(partner, child) for partner in (shared, parents)]
+        )
+        self.assertEqual(visits.company_id, child)
+        self.assertEqual(visits.partner_id, shared | parents)
+
+    def test_orm_when_the_insert_does_not_know_create(self):
+        """Another module's create of visits, a contact done: through the ORM."""
+        visit_model = self.env["kam.visit"].with_context(tracking_disable=True)
+        vals = self._planned_vals(self.accounts[0])
         self.assertTrue(visit_model._kam_planned_defaults([vals]))
         with patch.object(kam_visit_insert, "KNOWN_CREATES", {"odoo.models"}):
             self.assertIsNone(visit_model._kam_planned_defaults([vals]))
