@@ -180,7 +180,8 @@ class KamVisit(models.Model):
             for inverse in self.pool.field_inverses[field]:
                 self.env[inverse.model_name].invalidate_model([inverse.name])
         visits._validate_fields(stored)
-        self._kam_check_company(visits)
+        if self._check_company_auto:
+            self._kam_check_company(visits)
         visits.check_access("create")
 
     def _kam_check_company(self, visits):
