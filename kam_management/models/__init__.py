@@ -1,4 +1,5 @@
 from . import kam_sql
+from . import kam_sql_insert
 from . import res_company
 from . import res_company_calendar
 from . import mail_thread
@@ -38,7 +39,9 @@ from . import account_move
 from . import kam_refusal_report
 from . import kam_visit
 from . import kam_visit_calendar
+from . import kam_visit_insert
 from . import calendar_event
+from . import calendar_event_mirror
 from . import calendar_attendee
 from . import mail_followers
 from . import res_partner_visit

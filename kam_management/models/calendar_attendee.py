@@ -9,11 +9,11 @@ class CalendarAttendee(models.Model):
     _inherit = "calendar.attendee"
 
     def _subscribe_partner(self):
-        """Attendees of the events mirroring visits (created in bulk by the weekly
-        plan) follow their events, whoever creates them, in one insert of the
-        followers: the mirror events are created without the creator's own
-        subscription (see ``kam.visit._kam_create_events``), so nobody follows them
-        yet."""
+        """Attendees of the events mirroring visits follow their events, whoever
+        creates them, in one insert of the followers: the mirror events are created
+        without the creator's own subscription, so nobody follows them yet (the
+        ORM's way of ``calendar.event._kam_create_mirrors``, which inserts the same
+        followers when it inserts the events)."""
         if not self.env.context.get("kam_visit_sync"):
             return super()._subscribe_partner()
         events_of = defaultdict(list)

@@ -67,6 +67,14 @@ class KamVisit(models.Model):
     def _kam_create_events(self):
         if not self:
             return
+        # The event only mirrors the visit (see calendar.event._kam_create_mirrors).
+        events = self.env["calendar.event"]._kam_create_mirrors(
+            self._kam_event_create_values()
+        )
+        self._kam_link_events(events)
+
+    def _kam_event_create_values(self):
+        """The create values of the events mirroring the visits of ``self``."""
         model = self.env["ir.model"]._get("kam.visit")
         vals_list = []
         for visit in self:
@@ -78,22 +86,7 @@ class KamVisit(models.Model):
                 activity_ids=[Command.clear()],
             )
             vals_list.append(vals)
-        # The event only mirrors the visit, whose own access rules allowed this change;
-        # the KAM is the organizer and sole attendee, so no invitation mail is sent to
-        # them, and no creation message, tracking or follower but the KAM (as
-        # attendee, see calendar.attendee._subscribe_partner) is written per event.
-        events = (
-            self.env["calendar.event"]
-            .sudo()
-            .with_context(
-                kam_visit_sync=True,
-                no_mail_to_attendees=True,
-                dont_notify=True,
-                tracking_disable=True,
-            )
-            .create(vals_list)
-        )
-        self._kam_link_events(events)
+        return vals_list
 
     def _kam_link_events(self, events):
         """Link each visit of ``self`` to the event of ``events`` at the same

@@ -103,18 +103,7 @@ class KamVisitPlanner(models.AbstractModel):
         workdays = self._kam_workdays(request)
         partners = self.env["res.partner"].search_fetch(
             self._kam_plan_partner_domain(request),
-            [
-                "kam_user_id",
-                "kam_effective_visit_interval",
-                "kam_effective_call_interval",
-                "kam_last_visit_date",
-                "kam_last_call_date",
-                "kam_next_visit_date",
-                "kam_next_call_date",
-                "partner_latitude",
-                "partner_longitude",
-                "complete_name",
-            ],
+            self._kam_plan_partner_fields(),
             order="id",
         )
         taken, used = self._kam_existing_contacts(request, partners)
@@ -146,6 +135,25 @@ class KamVisitPlanner(models.AbstractModel):
         if request.include_prospects:
             return domain
         return domain + [("is_key_account", "=", True)]
+
+    @api.model
+    def _kam_plan_partner_fields(self):
+        """Hook: the fields of the accounts the plan reads, in the query that finds
+        them (the rest would be fetched with every other field of the partners)."""
+        return [
+            "kam_user_id",
+            "kam_effective_visit_interval",
+            "kam_effective_call_interval",
+            "kam_last_visit_date",
+            "kam_last_call_date",
+            "kam_next_visit_date",
+            "kam_next_call_date",
+            "partner_latitude",
+            "partner_longitude",
+            "complete_name",
+            "commercial_partner_id",
+            "company_id",
+        ]
 
     # ------------------------------------------------------------------
     # Steps
@@ -211,8 +219,9 @@ class KamVisitPlanner(models.AbstractModel):
 
     @api.model
     def _kam_existing_contacts(self, request, partners):
-        """Accounts already contacted (planned or done) in the week and the slots they
-        use."""
+        """Accounts already contacted (planned or done) in the week, as a set of
+        ``(account id, kind)``, and the contacts each KAM has on each local day
+        (``{(user id, day, kind): count}``)."""
         week_days = request.week_days
         start, stop = request.company._kam_day_bounds(week_days[0], week_days[-1])
         existing = self.env["kam.visit"].search_fetch(
@@ -232,7 +241,7 @@ class KamVisitPlanner(models.AbstractModel):
             local_day = request.company._kam_local_day(visit.planned_start)
             kind = _kind_of(visit.visit_type)
             taken.add((visit.commercial_partner_id.id, kind))
-            used[visit.user_id, local_day, kind] += 1
+            used[visit.user_id.id, local_day, kind] += 1
         return taken, used
 
     @api.model
@@ -292,14 +301,15 @@ class KamVisitPlanner(models.AbstractModel):
             user, kind = candidate["user"], candidate["kind"]
             days = workdays.get(user, {})
             allowed = self._kam_allowed_days(candidate, days)
-            free = [day for day in allowed if used[user, day, kind] < caps[kind]]
+            uid = user.id
+            free = [day for day in allowed if used[uid, day, kind] < caps[kind]]
             if not free:
                 why = self._kam_leftover_why(candidate, days, allowed)
                 leftovers.append(self._kam_leftover_values(request, candidate, why))
                 continue
             preferred = [day for day in free if day >= candidate["due_date"]] or free
-            day = min(preferred, key=lambda d: (used[user, d, kind], d))
-            used[user, day, kind] += 1
+            day = min(preferred, key=lambda d: (used[uid, d, kind], d))
+            used[uid, day, kind] += 1
             planned[user, day].append(candidate)
         return planned, leftovers
 
@@ -338,6 +348,7 @@ class KamVisitPlanner(models.AbstractModel):
         # their calendar rather than an assignment notification per contact.
         # Contacts created planned change none of the accounts' done-contact dates:
         # not recomputed for every account planned.
+        visit_model._kam_planned_computed_values(vals_list)
         partners = self.env["res.partner"].browse(
             {vals["partner_id"] for vals in vals_list}
         )
@@ -348,7 +359,7 @@ class KamVisitPlanner(models.AbstractModel):
         ):
             visits = visit_model.with_context(
                 mail_create_nolog=True, tracking_disable=True
-            ).create(vals_list)
+            )._kam_create_planned(vals_list)
         self._kam_subscribe_followers(visits)
         return visits
 

@@ -67,6 +67,13 @@ def first_free_slot(intervals, busy, hours):
     the beginning of an interval or at the end of a busy slot.
     """
     length = timedelta(hours=hours)
+    if not busy:
+        # the earliest start of an interval long enough (a later start inside an
+        # earlier interval never fits where that interval's own start does not)
+        return min(
+            (start for start, stop in intervals if start + length <= stop),
+            default=None,
+        )
     starts = sorted({start for start, _stop in intervals} | {stop for _s, stop in busy})
     for begin in starts:
         end = begin + length

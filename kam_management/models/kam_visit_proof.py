@@ -92,6 +92,18 @@ class KamVisit(models.Model):
             moment = visit.check_in or visit.planned_start
             visit.visit_day = moment and visit.company_id._kam_local_day(moment)
 
+    @api.model
+    def _kam_planned_computed_values(self, vals_list):
+        vals_list = super()._kam_planned_computed_values(vals_list)
+        companies = self.env["res.company"]
+        for vals in vals_list:
+            if vals.get("state", "planned") == "planned" and not vals.get("check_in"):
+                company = companies.browse(vals["company_id"])
+                vals.setdefault(
+                    "visit_day", company._kam_local_day(vals["planned_start"])
+                )
+        return vals_list
+
     @api.constrains("check_in", "check_out")
     def _check_proof_times(self):
         for visit in self:

@@ -30,7 +30,7 @@ class MailFollowers(models.Model):
             values["partner_id"]: values["subtype_ids"][0][2] for values in new[0]
         }
         pairs = [
-            SQL("(%s, %s)", res_id, partner_id)
+            (res_id, partner_id)
             for partner_id, res_ids in res_ids_of.items()
             for res_id in dict.fromkeys(res_ids)
         ]
@@ -41,13 +41,15 @@ class MailFollowers(models.Model):
         ]
         field = self._fields["subtype_ids"]
         self.flush_model()
+        # the pairs as two arrays: two parameters whatever their number
         insert_followers = SQL(
             "INSERT INTO mail_followers (res_model, res_id, partner_id)"
             " SELECT %s, f.res_id, f.partner_id"
-            " FROM (VALUES %s) AS f(res_id, partner_id)"
+            " FROM unnest(%s::int[], %s::int[]) AS f(res_id, partner_id)"
             " ON CONFLICT DO NOTHING RETURNING id, partner_id",
             res_model,
-            SQL(", ").join(pairs),
+            [res_id for res_id, _partner_id in pairs],
+            [partner_id for _res_id, partner_id in pairs],
         )
         if subtype_rows:
             query = SQL(

@@ -83,16 +83,33 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     # What the planner asks
     # ------------------------------------------------------------------
+    def _kam_contact_hours_by_partner(self):
+        """{partner id: (preferred weekdays, has opening hours)} for the partners of
+        ``self``, each field read once for all of them. The weekdays are numbers (0
+        = Monday), none when any day suits."""
+        result = {id_: (set(), False) for id_ in self._ids}
+        for weekday, name in enumerate(CONTACT_DAY_FIELDS):
+            for id_, value in zip(self._ids, self.mapped(name), strict=True):
+                if value:
+                    result[id_][0].add(weekday)
+        for id_, opens, closes in zip(
+            self._ids,
+            self.mapped("kam_opening_hour_from"),
+            self.mapped("kam_opening_hour_to"),
+            strict=True,
+        ):
+            if opens or closes:
+                result[id_] = (result[id_][0], True)
+        return result
+
     def _kam_contact_weekdays(self):
         """The preferred weekdays (0 = Monday); empty when any day suits."""
         self.ensure_one()
-        return {
-            weekday for weekday, name in enumerate(CONTACT_DAY_FIELDS) if self[name]
-        }
+        return self._kam_contact_hours_by_partner()[self._ids[0]][0]
 
     def _kam_has_opening_hours(self):
         self.ensure_one()
-        return bool(self.kam_opening_hour_from or self.kam_opening_hour_to)
+        return self._kam_contact_hours_by_partner()[self._ids[0]][1]
 
     def _kam_contact_tz(self):
         """The account's time zone: its own, else the company's business one."""

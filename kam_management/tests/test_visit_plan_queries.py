@@ -60,7 +60,7 @@ class TestVisitPlanQueries(KamVisitCommon):
             ]
         )
 
-    def _wizard_for(self, week_start):
+    def _wizard_for(self, week_start, per_day=1):
         # chatter on, as in production (the common classes disable tracking): the
         # contacts' followers are subscribed too
         return (
@@ -69,8 +69,8 @@ class TestVisitPlanQueries(KamVisitCommon):
                 {
                     "week_start": week_start,
                     "user_ids": [Command.set(self.kams.ids)],
-                    "max_visits_per_day": 1,
-                    "max_calls_per_day": 1,
+                    "max_visits_per_day": per_day,
+                    "max_calls_per_day": per_day,
                 }
             )
             .with_context(tracking_disable=False)
@@ -109,6 +109,9 @@ class TestVisitPlanQueries(KamVisitCommon):
         # 200 contacts, their calendar events and followers are created in batches
         # too.
         self.assertLess(queries_20, KAMS * 10, "fewer queries than contacts created")
+        # inserted in SQL with their events, attendees and followers: a few queries
+        # whatever the number of contacts (31 when written)
+        self.assertLessEqual(queries_20, 35)
         self.assertTrue(
             all(
                 visit.user_id.partner_id in visit.message_partner_ids
@@ -118,3 +121,18 @@ class TestVisitPlanQueries(KamVisitCommon):
             ),
             "the KAM follows each contact and its calendar event",
         )
+
+    def test_queries_do_not_grow_with_contacts(self):
+        """Three times the contacts (three visits and calls a day instead of one),
+        the same queries: the contacts, their events, attendees and followers are
+        inserted in a few queries whatever their number."""
+        self._add_accounts(40, 0)
+        self._count_queries(self._wizard_for(WEEK_START - timedelta(days=7)))
+        wizard_1 = self._wizard_for(WEEK_START)
+        queries_1 = self._count_queries(wizard_1)
+        wizard_3 = self._wizard_for(WEEK_START + timedelta(days=7), per_day=3)
+        self.env.invalidate_all()
+        with self.assertQueryCount(queries_1):
+            wizard_3.action_generate()
+        self.assertEqual(len(wizard_1.visit_ids), KAMS * 10)
+        self.assertEqual(len(wizard_3.visit_ids), KAMS * 30)
