@@ -287,6 +287,7 @@ class KamVisit(models.Model):
         self.write({"state": "planned"})
         return True
 
+    @api.readonly
     def action_new_quotation(self):
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id(
@@ -302,6 +303,7 @@ class KamVisit(models.Model):
         )
         return action
 
+    @api.readonly
     def action_view_sale_orders(self):
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id("sale.action_orders")

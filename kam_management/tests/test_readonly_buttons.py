@@ -13,8 +13,8 @@ from .readonly_common import KamReadonlyCase
 class TestReadonlyButtons(KamContractCommon, KamReadonlyCase):
     """The buttons that only open a screen (issue 13, item 4) run on a read-only
     cursor, so on the database replica when there is one: the account's sales
-    history, feedback, contracts, visits and representation expenses, a lead's
-    visits, a promotion's enrolments, a budget's expenses, the document of a
+    history, feedback, contracts, visits and representation expenses, a visit's
+    orders and new quotation, a lead's visits, a promotion's enrolments, a budget's expenses, the document of a
     contract deviation and a corrective action from refusals."""
 
     @classmethod
@@ -98,6 +98,22 @@ class TestReadonlyButtons(KamContractCommon, KamReadonlyCase):
         )
         self.assertEqual(action["res_model"], "hr.expense")
         self.assertIn(["employee_id.user_id", "=", self.user_kam.id], action["domain"])
+
+    def test_visit_buttons(self):
+        visit = self.env["kam.visit"].create(
+            {
+                "partner_id": self.account_a.id,
+                "user_id": self.user_kam.id,
+                "visit_type": "visit",
+                "planned_start": f"{self.today} 09:00:00",
+            }
+        )
+        action = self.assertReadonlyButton(
+            self.user_kam, visit, "action_view_sale_orders"
+        )
+        self.assertEqual(action["domain"], [["kam_visit_id", "=", visit.id]])
+        action = self.assertReadonlyButton(self.user_kam, visit, "action_new_quotation")
+        self.assertEqual(action["context"]["default_kam_visit_id"], visit.id)
 
     def test_analysis_buttons(self):
         deviation = self.env["kam.contract.deviation"].search(
