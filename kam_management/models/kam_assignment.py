@@ -1,6 +1,7 @@
 # Copyright 2026 KAM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
+from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
@@ -169,11 +170,7 @@ class KamAssignment(models.Model):
         """Sum ``(commercial partner id, local day, amount)`` rows to the owner of
         each day: ``{user_id: total}``; rows nobody in ``periods`` owned are
         dropped."""
-        rows = list(rows)
-        if not rows:
-            return {}
-        last = max(day for _partner_id, day, _amount in rows)
-        return self._kam_credit_until(periods, rows, [last])[last]
+        return self._kam_credit_until(periods, rows, [date.max])[date.max]
 
     @api.model
     def _kam_credit_until(self, periods, rows, ends):

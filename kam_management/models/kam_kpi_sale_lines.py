@@ -234,7 +234,7 @@ class KamKpi(models.Model):
             first=first,
         )
         if by_day:
-            rows = [(pid, day, *rest, amount) for pid, day, *rest, amount, _f in rows]
+            rows = [row[:-1] for row in rows]
         else:
             rows = [(pid, day, *rest, amount) for pid, *rest, amount, day in rows]
         return self._kam_sorted_by_day(rows)
@@ -255,8 +255,10 @@ class KamKpi(models.Model):
         result = {}
         for period in periods:
             categories = result.setdefault(period, {})
-            for partner_id, _day, category_id, *_rest in self._kam_rows_in(
-                rows, *period
-            ):
-                categories.setdefault(partner_id, set()).add(category_id)
+            for row in self._kam_rows_in(rows, *period):
+                bought = categories.get(row[0])
+                if bought is None:
+                    categories[row[0]] = {row[2]}
+                else:
+                    bought.add(row[2])
         return result

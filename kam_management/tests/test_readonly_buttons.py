@@ -14,8 +14,9 @@ class TestReadonlyButtons(KamContractCommon, KamReadonlyCase):
     """The buttons that only open a screen (issue 13, item 4) run on a read-only
     cursor, so on the database replica when there is one: the account's sales
     history, feedback, contracts, visits and representation expenses, a visit's
-    orders and new quotation, a lead's visits, a promotion's enrolments, a budget's expenses, the document of a
-    contract deviation and a corrective action from refusals."""
+    orders and new quotation, a lead's visits, a promotion's enrolments, a budget's
+    expenses, the document of a contract deviation and a corrective action from
+    refusals."""
 
     @classmethod
     def setUpClass(cls):
