@@ -355,21 +355,29 @@ class KamKpi(models.Model):
         # what the accounts without an order before the span ordered each day in
         # it: their first order is on their first day here
         rows = self._kam_sale_line_days(owners.keys(), periods, first=True)
-        first_days = {}
-        for partner_id, day, *_rest in rows:
-            first_days.setdefault(partner_id, day)
+        # per account, its days and the running total of its amounts
+        running = {}
+        for partner_id, day, amount in rows:
+            days, totals = running.setdefault(partner_id, ([], []))
+            days.append(day)
+            totals.append((totals[-1] if totals else 0.0) + amount)
+        first_days = sorted((days[0], pid) for pid, (days, _t) in running.items())
         minimum = self.env.company.kam_new_client_min_amount
         currency = self.env.company.currency_id
         result = {}
         for period in periods:
+            # the accounts whose first day is in the period, with their amount
+            # from that day to the period's end
             amounts = {}
-            for partner_id, _day, amount in self._kam_rows_in(rows, *period):
-                if period[0] <= first_days[partner_id] <= period[1]:
-                    amounts[partner_id] = amounts.get(partner_id, 0.0) + amount
+            start = bisect_left(first_days, (period[0],))
+            stop = bisect_right(first_days, (period[1], float("inf")))
+            for _first, partner_id in first_days[start:stop]:
+                days, totals = running[partner_id]
+                amounts[partner_id] = totals[bisect_right(days, period[1]) - 1]
             result[period] = self._kam_credit(
                 owners,
                 [
-                    (partner_id, first_days[partner_id], 1.0)
+                    (partner_id, running[partner_id][0][0], 1.0)
                     for partner_id, amount in sorted(amounts.items())
                     if not minimum or currency.compare_amounts(amount, minimum) >= 0
                 ],
