@@ -17,6 +17,7 @@ from datetime import timedelta
 
 from odoo import Command, fields
 
+from bench import hot_paths
 from bench.common import bench_env, configure
 
 PASSWORD = "bench-load-1"
@@ -60,23 +61,7 @@ def setup(db, users, customers, limit=LIMIT):
         # a confirmed plan per KAM for this year with a target for every KPI, its
         # figures older than the refresh threshold: the KAM's first opening of the
         # dashboard refreshes them (read/write), the later ones only read
-        today = company._kam_today()
-        plans = env["kam.sales.plan"].create(
-            [
-                {
-                    "name": f"Load plan {kam.login}",
-                    "user_id": kam.id,
-                    "date_from": today.replace(month=1, day=1),
-                    "date_to": today.replace(month=12, day=31),
-                    "line_ids": [
-                        Command.create({"kpi_id": kpi.id, "target": 100.0})
-                        for kpi in env["kam.kpi"].search([])
-                    ],
-                }
-                for kam in kams
-            ]
-        )
-        plans.action_confirm()
+        plans = hot_paths.confirmed_plans(env, kams, env["kam.kpi"].search([]))
         plans.achieved_date = fields.Datetime.now() - timedelta(hours=1)
         tier = env["kam.tier"].search([], limit=1)
         env["res.partner"].create(

@@ -5,6 +5,7 @@
     python -m bench.run CONF prepare DB SCALE      generate size (a) at SCALE
     python -m bench.run CONF portfolio DB SCALE    generate size (b) and plans
     python -m bench.run CONF oca-setup DB          OCA: include every risk in the total
+    python -m bench.run CONF vacuum DB             VACUUM ANALYZE, as autovacuum would
     python -m bench.run CONF compare OURS OCA RUNS side-by-side table (JSON to stdout
                                                    file given by BENCH_JSON)
     python -m bench.run CONF grow RUNS DB1 DB10 DB100   how it grows
@@ -18,6 +19,8 @@ import json
 import os
 import sys
 from datetime import timedelta
+
+import odoo
 
 from bench import generate, hot_paths
 from bench.common import bench_env, configure, fmt_time, measure, median_runs
@@ -65,12 +68,23 @@ def portfolio(db, scale):
             seed=SEED,
         )
         hot_paths.confirmed_plans(env, users, env["kam.kpi"].search([]))
-        # Statistics as autovacuum keeps them on a live database: tables that got
-        # only a few rows (products, categories) are never analysed automatically,
-        # and their stale statistics would make PostgreSQL plan the KPI queries
-        # for an empty catalogue.
-        env.flush_all()
-        env.cr.execute("ANALYZE")
+
+
+def vacuum(db):
+    """The database as autovacuum keeps a live one: statistics of every table
+    (tables that got only a few rows, products and categories, are never analysed
+    automatically, and stale statistics would make PostgreSQL plan the KPI queries
+    for an empty catalogue) and the visibility of the rows just written (their
+    first readers would set it, and index-only scans would read the tables).
+    Both sides of the comparison get it."""
+    registry = odoo.modules.registry.Registry(db)
+    with registry.cursor() as cr:
+        cr.commit()
+        cr._cnx.autocommit = True
+        try:
+            cr.execute("VACUUM ANALYZE")
+        finally:
+            cr._cnx.autocommit = False
 
 
 def oca_setup(db):
@@ -349,6 +363,8 @@ def main(argv):
         portfolio(args[0], float(args[1]))
     elif command == "oca-setup":
         oca_setup(args[0])
+    elif command == "vacuum":
+        vacuum(args[0])
     elif command == "compare":
         compare(args[0], args[1], int(args[2]))
     elif command == "profile":
